@@ -1,0 +1,24 @@
+//===- RaiseLayerNorm.cpp ---------------------------------------------------------===//
+#include "passes/PatternUtils.h"
+#include "passes/Passes.h"
+
+#include "mlir/IR/PatternMatch.h"
+#include "mlir/Transforms/GreedyPatternRewriteDriver.h"
+
+namespace tcc {
+#define GEN_PASS_DEF_RAISELAYERNORM
+#include "passes/Passes.h.inc"
+} // namespace tcc
+
+using namespace mlir;
+using namespace tcc;
+
+namespace {
+struct RaiseLayerNormPass : tcc::impl::RaiseLayerNormBase<RaiseLayerNormPass> {
+  void runOnOperation() override {
+    RewritePatternSet patterns(&getContext());
+    if (failed(applyPatternsAndFoldGreedily(getOperation(), std::move(patterns))))
+      signalPassFailure();
+  }
+};
+} // namespace

@@ -1,0 +1,25 @@
+# lit configuration for tcc: tcc-opt pass tests, tfm dialect tests, and
+# importer/driver tests that run `tcc` on ONNX files.
+import os
+import lit.formats
+
+config.name = "tcc"
+config.test_format = lit.formats.ShTest(execute_external=False)
+config.suffixes = [".mlir", ".test"]
+config.excludes = ["lit.cfg.py", "lit.site.cfg.py.in", "utils", "Inputs"]
+
+site = lit_config.params.get("tcc_site_config")
+if not site:
+    lit_config.fatal("run through ctest, or pass --param tcc_site_config=BUILD/test/lit/lit.site.cfg.py")
+lit_config.load_config(config, site)
+
+config.test_source_root = os.path.dirname(__file__)
+config.environment["PATH"] = os.pathsep.join(
+    [config.tcc_bin_dir, config.llvm_bin_dir, config.environment.get("PATH", "")])
+
+utils = os.path.join(config.test_source_root, "utils")
+config.substitutions.append(("%models", config.tcc_models_dir))
+config.substitutions.append(("%testmodels", os.path.join(config.tcc_src_dir, "test", "models")))
+config.substitutions.append(("%python", config.python))
+# `%exit 1 CMD...` runs CMD and succeeds only when it exits with that code.
+config.substitutions.append(("%exit", config.python + " " + os.path.join(utils, "exit_code.py")))
