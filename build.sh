@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# One entry point for a fresh machine: installs the Debian packages tcc needs,
+# configures and builds, then runs what was asked.
+#   ./build.sh example   compile the bundled example model and show the result
+#   ./build.sh test      run the whole test suite (ctest)
+#   ./build.sh           just install and build
+set -euo pipefail
+cd "$(dirname "$0")"
+BUILD_DIR=${TCC_BUILD_DIR:-build}
+
+PACKAGES=(
+  cmake ninja-build ccache g++ time
+  llvm-19-dev libmlir-19-dev mlir-19-tools llvm-19-tools clang-19
+  libprotobuf-dev protobuf-compiler libonnx-dev libonnx-testdata
+  libflatbuffers-dev flatbuffers-compiler libgtest-dev libbenchmark-dev
+  python3-torch python3-onnx python3-numpy libopenblas0-pthread
+)
+
+install_packages() {
+  local missing=()
+  for p in "${PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  echo "== installing: ${missing[*]}"
+  local sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get update -q
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
+}
+
+build() {
+  if [ ! -f "$BUILD_DIR/build.ninja" ]; then
+    cmake -G Ninja -B "$BUILD_DIR" -S . -DCMAKE_BUILD_TYPE=Release
+  fi
+  # Two jobs: MLIR translation units need ~1 GB each and CI has 2 cores.
+  ninja -C "$BUILD_DIR" -j "${TCC_JOBS:-2}"
+}
+
+install_packages
+build
+
+case "${1:-}" in
+  example)
+    model=test/models/example/tiny_vit.onnx
+    echo "== tcc compile $model --emit=tfm --elide-weights"
+    "$BUILD_DIR/bin/tcc" compile "$model" --emit=tfm --elide-weights -o -
+    echo "== tcc inspect $model"
+    "$BUILD_DIR/bin/tcc" inspect "$model"
+    ;;
+  test)
+    ctest --test-dir "$BUILD_DIR" --output-on-failure -j "${TCC_JOBS:-2}"
+    ;;
+  "") ;;
+  *) echo "usage: $0 [example|test]" >&2; exit 1 ;;
+esac

@@ -1,0 +1,215 @@
+//===- tcc.cpp - the tcc command: argument parsing over compiler/ ---------===//
+//
+// A hand-written parser rather than llvm::cl: subcommands share flags, every
+// bad flag must be a one-line error with exit code 1, and cl's global state
+// would make the options of one subcommand visible to the other.
+//
+//===----------------------------------------------------------------------===//
+#include "compiler/Driver.h"
+
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <optional>
+#include <vector>
+
+using namespace tcc;
+using llvm::StringRef;
+
+namespace {
+
+const char *kUsage = R"(usage:
+  tcc compile MODEL.onnx [-o OUT|-] [--emit=tfm] [--target=x86-64|aarch64|cuda|snn]
+              [--mcpu=CPU] [--input-shape NAME=D0,D1,...]... [-O0|-O1|-O2|-O3]
+              [--report=FILE.json] [--no-raise] [--elide-weights]
+  tcc inspect MODEL.onnx [--input-shape NAME=D0,D1,...]... [--json]
+  tcc run OUTDIR --input NAME=FILE ...
+  tcc --help | --version
+
+compile   import an ONNX model into the tfm dialect and run the tfm pipeline;
+          --emit=tfm (the default in this version) prints the IR to -o (or
+          stdout); --no-raise shows the import before raising; --elide-weights
+          prints large constants as __elided__.
+inspect   op counts, parameters, FLOPs and the input/output signature.
+exit codes: 0 success, 1 user error, 2 internal error.
+)";
+
+/// Walks argv, matching `--flag=value` and `--flag value` forms.
+class ArgReader {
+public:
+  ArgReader(int argc, char **argv) : args(argv + 2, argv + argc) {}
+  bool done() const { return index >= args.size(); }
+  StringRef peek() const { return args[index]; }
+  StringRef next() { return args[index++]; }
+
+  /// If the current argument is `flag` or `flag=...`, consumes it (and its
+  /// separate value when needed) and returns the value.
+  std::optional<std::string> value(StringRef flag, std::string &error) {
+    StringRef arg = peek();
+    if (arg.consume_front(flag)) {
+      if (arg.consume_front("=")) {
+        ++index;
+        return arg.str();
+      }
+      if (arg.empty()) {
+        ++index;
+        if (done()) {
+          error = "option '" + flag.str() + "' needs a value";
+          return std::nullopt;
+        }
+        return next().str();
+      }
+    }
+    return std::nullopt;
+  }
+
+private:
+  std::vector<StringRef> args;
+  size_t index = 0;
+};
+
+/// NAME=D0,D1,... with every dimension a positive integer.
+bool parseInputShape(StringRef spec, ImportOptions &options,
+                     std::string &error) {
+  size_t eq = spec.rfind('=');
+  if (eq == StringRef::npos || eq == 0) {
+    error = "--input-shape expects NAME=D0,D1,..., got '" + spec.str() + "'";
+    return false;
+  }
+  StringRef name = spec.take_front(eq);
+  llvm::SmallVector<StringRef> parts;
+  spec.drop_front(eq + 1).split(parts, ',');
+  llvm::SmallVector<int64_t> dims;
+  for (StringRef part : parts) {
+    int64_t dim;
+    if (part.trim().getAsInteger(10, dim) || dim < 1 || dim > (int64_t(1) << 31)) {
+      error = "--input-shape " + name.str() + ": dimension '" + part.str() +
+              "' is not an integer in [1, 2^31]";
+      return false;
+    }
+    dims.push_back(dim);
+  }
+  if (options.inputShapes.count(name)) {
+    error = "--input-shape given twice for input '" + name.str() + "'";
+    return false;
+  }
+  options.inputShapes[name] = dims;
+  return true;
+}
+
+int unknownOption(StringRef command, StringRef arg) {
+  return reportError("unknown option '" + arg.str() + "' for 'tcc " +
+                     command.str() + "' (see tcc --help)");
+}
+
+/// Flags of DESIGN.md's contract whose features have not landed: refuse
+/// them by name instead of ignoring them.
+const char *kPlannedFlags[] = {"--calibration", "--prune-tokens", "--ln-to-bn",
+                               "--quantize"};
+
+int runCompile(ArgReader &args) {
+  CompileOptions options;
+  std::string error;
+  while (!args.done()) {
+    StringRef arg = args.peek();
+    std::optional<std::string> v;
+    if ((v = args.value("--input-shape", error))) {
+      if (!parseInputShape(*v, options.import, error))
+        return reportError(error);
+    } else if ((v = args.value("--emit", error))) {
+      options.emit = *v;
+    } else if ((v = args.value("--target", error))) {
+      options.target = *v;
+    } else if ((v = args.value("--mcpu", error))) {
+      options.mcpu = *v;
+    } else if ((v = args.value("--report", error))) {
+      options.reportPath = *v;
+    } else if ((v = args.value("-o", error)) ||
+               (v = args.value("--output", error))) {
+      options.output = *v;
+    } else if (!error.empty()) {
+      return reportError(error);
+    } else if (arg == "-O0" || arg == "-O1" || arg == "-O2" || arg == "-O3") {
+      options.optLevel = arg[2] - '0';
+      args.next();
+    } else if (arg == "--no-raise") {
+      options.raise = false;
+      args.next();
+    } else if (arg == "--elide-weights") {
+      options.elideWeights = true;
+      args.next();
+    } else if (llvm::any_of(kPlannedFlags, [&](const char *f) {
+                 return arg == f || arg.starts_with(std::string(f) + "=");
+               })) {
+      return reportError("option '" + arg.split('=').first.str() +
+                         "' is not available in this version of tcc");
+    } else if (arg.starts_with("-") && arg != "-") {
+      return unknownOption("compile", arg);
+    } else if (options.modelPath.empty()) {
+      options.modelPath = args.next().str();
+    } else {
+      return reportError("unexpected argument '" + arg.str() +
+                         "' (one model per compile)");
+    }
+  }
+  if (!error.empty())
+    return reportError(error);
+  if (options.modelPath.empty())
+    return reportError("tcc compile needs a model file (see tcc --help)");
+  return compileModel(options);
+}
+
+int runInspect(ArgReader &args) {
+  InspectOptions options;
+  std::string error;
+  while (!args.done()) {
+    StringRef arg = args.peek();
+    if (auto v = args.value("--input-shape", error)) {
+      if (!parseInputShape(*v, options.import, error))
+        return reportError(error);
+    } else if (!error.empty()) {
+      return reportError(error);
+    } else if (arg == "--json") {
+      options.json = true;
+      args.next();
+    } else if (arg.starts_with("-")) {
+      return unknownOption("inspect", arg);
+    } else if (options.path.empty()) {
+      options.path = args.next().str();
+    } else {
+      return reportError("unexpected argument '" + arg.str() + "'");
+    }
+  }
+  if (options.path.empty())
+    return reportError("tcc inspect needs a model file or output directory");
+  return inspectModel(options);
+}
+
+} // namespace
+
+int main(int argc, char **argv) {
+  llvm::InitLLVM init(argc, argv);
+  if (argc < 2)
+    return reportError("missing command (compile, inspect, run); see tcc --help");
+  StringRef command = argv[1];
+  if (command == "--help" || command == "-h" || command == "help") {
+    llvm::outs() << kUsage;
+    return kSuccess;
+  }
+  if (command == "--version") {
+    llvm::outs() << "tcc 0.1 (MLIR 19)\n";
+    return kSuccess;
+  }
+  ArgReader args(argc, argv);
+  if (command == "compile")
+    return runCompile(args);
+  if (command == "inspect")
+    return runInspect(args);
+  if (command == "run")
+    return reportError("'tcc run' needs a compiled output directory, and code "
+                       "generation has not landed in this version of tcc");
+  return reportError("unknown command '" + command.str() +
+                     "' (expected compile, inspect or run)");
+}
