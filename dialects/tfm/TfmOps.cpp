@@ -11,6 +11,7 @@
 #include "mlir/IR/Diagnostics.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallSet.h"
+#include "llvm/Support/MathExtras.h"
 
 using namespace mlir;
 using namespace tcc::tfm;
@@ -41,15 +42,23 @@ FailureOr<int64_t> windowOutputSize(std::optional<Location> loc, int64_t in,
                                     int64_t padHigh, bool ceilMode) {
   if (kernel < 1 || stride < 1 || dilation < 1 || padLow < 0 || padHigh < 0)
     return fail(loc, "kernel, stride and dilation must be >= 1 and padding >= 0");
-  int64_t span = dilation * (kernel - 1) + 1;
-  int64_t padded = in + padLow + padHigh;
+  int64_t span, padded;
+  if (llvm::MulOverflow(dilation, kernel - 1, span) ||
+      llvm::AddOverflow(span, int64_t(1), span) ||
+      llvm::AddOverflow(in, padLow, padded) ||
+      llvm::AddOverflow(padded, padHigh, padded))
+    return fail(loc, "window extent or padded input size overflows int64");
   if (padded < span)
     return fail(loc, "window of extent ", span,
                 " does not fit the padded input of size ", padded);
-  int64_t out = (padded - span + (ceilMode ? stride - 1 : 0)) / stride + 1;
+  int64_t out = (padded - span) / stride + 1;
+  if (ceilMode && (padded - span) % stride != 0)
+    ++out;
   // ONNX: with ceil_mode the last window must start inside the input or
   // left padding, never wholly in the right padding.
-  if (ceilMode && (out - 1) * stride >= in + padLow)
+  int64_t lastStart;
+  if (ceilMode &&
+      (llvm::MulOverflow(out - 1, stride, lastStart) || lastStart >= in + padLow))
     --out;
   return out;
 }
@@ -239,7 +248,8 @@ LogicalResult Conv2dOp::inferReturnTypes(MLIRContext *,
   int64_t groups = adaptor.getGroups();
   if (groups < 1)
     return fail(loc, "groups must be >= 1");
-  if (in.getDimSize(1) != w.getDimSize(1) * groups)
+  if (in.getDimSize(1) % groups != 0 ||
+      in.getDimSize(1) / groups != w.getDimSize(1))
     return fail(loc, "input channels ", in.getDimSize(1),
                 " != weight input channels ", w.getDimSize(1), " x groups ",
                 groups);
@@ -250,6 +260,8 @@ LogicalResult Conv2dOp::inferReturnTypes(MLIRContext *,
     RankedTensorType b = ranked(bias);
     if (!b || b.getRank() != 1 || b.getDimSize(0) != w.getDimSize(0))
       return fail(loc, "bias must be rank 1 of size ", w.getDimSize(0));
+    if (b.getElementType() != in.getElementType())
+      return fail(loc, "bias element type differs from the input's");
   }
   SmallVector<int64_t> shape{in.getDimSize(0), w.getDimSize(0)};
   for (int i = 0; i < 2; ++i) {
@@ -300,6 +312,8 @@ LogicalResult BatchNormOp::inferReturnTypes(MLIRContext *,
   RankedTensorType in = ranked(adaptor.getInput());
   if (in.getRank() < 2)
     return fail(loc, "input must have rank >= 2 (channels in dimension 1)");
+  if (adaptor.getEpsilon().isNegative())
+    return fail(loc, "epsilon must be >= 0");
   int64_t channels = in.getDimSize(1);
   for (Value param : adaptor.getOperands().drop_front()) {
     RankedTensorType p = ranked(param);
@@ -320,9 +334,9 @@ LogicalResult SoftmaxOp::inferReturnTypes(MLIRContext *,
   RankedTensorType in = ranked(adaptor.getInput());
   if (!in)
     return fail(loc, "expects a ranked tensor input");
-  if (static_cast<int64_t>(adaptor.getAxis()) >= in.getRank())
-    return fail(loc, "axis ", adaptor.getAxis(), " is out of range for rank ",
-                in.getRank());
+  int64_t axis = adaptor.getAxis();
+  if (axis < 0 || axis >= in.getRank())
+    return fail(loc, "axis ", axis, " is out of range for rank ", in.getRank());
   types.push_back(in);
   return success();
 }
@@ -490,7 +504,10 @@ LogicalResult SliceOp::inferReturnTypes(MLIRContext *,
       return fail(loc, "stride in dimension ", d, " is zero");
     if (sizes[d] == 0)
       continue;
-    int64_t first = offsets[d], last = offsets[d] + (sizes[d] - 1) * strides[d];
+    int64_t first = offsets[d], last;
+    if (llvm::MulOverflow(sizes[d] - 1, strides[d], last) ||
+        llvm::AddOverflow(first, last, last))
+      return fail(loc, "slice of dimension ", d, " overflows int64");
     int64_t dim = in.getDimSize(d);
     if (first < 0 || first >= dim || last < 0 || last >= dim)
       return fail(loc, "slice of dimension ", d, " reads [", first, ", ", last,
@@ -525,7 +542,8 @@ LogicalResult ConcatOp::inferReturnTypes(MLIRContext *,
       if (d != axis && t.getDimSize(d) != first.getDimSize(d))
         return fail(loc, "inputs differ in dimension ", d,
                     " which is not the concatenation axis");
-    shape[axis] += t.getDimSize(axis);
+    if (llvm::AddOverflow(shape[axis], t.getDimSize(axis), shape[axis]))
+      return fail(loc, "concatenated size overflows int64");
   }
   types.push_back(RankedTensorType::get(shape, first.getElementType()));
   return success();
@@ -572,7 +590,11 @@ LogicalResult PadOp::inferReturnTypes(MLIRContext *,
                   " needs a dimension larger than ", dim);
     if (adaptor.getMode() == PadMode::edge && dim == 0 && (low[d] || high[d]))
       return fail(loc, "edge padding of an empty dimension");
-    shape.push_back(dim + low[d] + high[d]);
+    int64_t size;
+    if (llvm::AddOverflow(dim, low[d], size) ||
+        llvm::AddOverflow(size, high[d], size))
+      return fail(loc, "padded size of dimension ", d, " overflows int64");
+    shape.push_back(size);
   }
   types.push_back(RankedTensorType::get(shape, in.getElementType()));
   return success();
@@ -595,14 +617,14 @@ LogicalResult inferPool(std::optional<Location> loc, Adaptor adaptor,
     return failure();
   SmallVector<int64_t> shape(in.getShape().take_front(2));
   for (int i = 0; i < 2; ++i) {
-    if (padding[i] >= kernel[i] || padding[i + 2] >= kernel[i])
-      return fail(loc, "padding must be smaller than the kernel");
     auto size =
         windowOutputSize(loc, in.getDimSize(2 + i), kernel[i], strides[i],
                          dilations[i], padding[i], padding[i + 2],
                          adaptor.getCeilMode());
     if (failed(size))
       return failure();
+    if (padding[i] >= kernel[i] || padding[i + 2] >= kernel[i])
+      return fail(loc, "padding must be smaller than the kernel");
     shape.push_back(*size);
   }
   types.push_back(RankedTensorType::get(shape, in.getElementType()));
