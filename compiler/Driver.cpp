@@ -109,7 +109,7 @@ int compileModel(const CompileOptions &options) {
   std::string output = options.output.empty() ? "-" : options.output;
   mlir::OpPrintingFlags flags;
   if (options.elideWeights)
-    flags.elideLargeResourceString(64).elideLargeElementsAttrs(64);
+    flags.elideLargeResourceString(16).elideLargeElementsAttrs(16);
   if (!writeOutput(output,
                    [&](llvm::raw_ostream &os) { module->print(os, flags); },
                    error))

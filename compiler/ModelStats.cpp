@@ -179,7 +179,8 @@ void printStatsTable(const ModelStats &stats, llvm::raw_ostream &os) {
     os << llvm::format("  %-24s %8lld\n", name.c_str(), (long long)count);
     total += count;
   }
-  os << llvm::format("  %-24s %8lld\n", "total", (long long)total);
+  os << llvm::format("  %-24s %8lld\n", static_cast<const char *>("total"),
+                     (long long)total);
   os << llvm::format("parameters  %lld (%lld bytes)\n",
                      (long long)stats.parameterCount,
                      (long long)stats.parameterBytes);

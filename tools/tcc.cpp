@@ -41,12 +41,14 @@ class ArgReader {
 public:
   ArgReader(int argc, char **argv) : args(argv + 2, argv + argc) {}
   bool done() const { return index >= args.size(); }
-  StringRef peek() const { return args[index]; }
+  StringRef peek() const { return done() ? StringRef() : args[index]; }
   StringRef next() { return args[index++]; }
 
   /// If the current argument is `flag` or `flag=...`, consumes it (and its
   /// separate value when needed) and returns the value.
   std::optional<std::string> value(StringRef flag, std::string &error) {
+    if (done() || !error.empty())
+      return std::nullopt;
     StringRef arg = peek();
     if (arg.consume_front(flag)) {
       if (arg.consume_front("=")) {

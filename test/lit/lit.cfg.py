@@ -14,6 +14,7 @@ if not site:
 lit_config.load_config(config, site)
 
 config.test_source_root = os.path.dirname(__file__)
+# Output/ directories go to the build tree (set by the site config).
 config.environment["PATH"] = os.pathsep.join(
     [config.tcc_bin_dir, config.llvm_bin_dir, config.environment.get("PATH", "")])
 
@@ -23,3 +24,22 @@ config.substitutions.append(("%testmodels", os.path.join(config.tcc_src_dir, "te
 config.substitutions.append(("%python", config.python))
 # `%exit 1 CMD...` runs CMD and succeeds only when it exits with that code.
 config.substitutions.append(("%exit", config.python + " " + os.path.join(utils, "exit_code.py")))
+
+# targets/: lower linalg-on-tensors (the output of convert-tfm-to-linalg) to
+# the LLVM dialect with upstream passes, and JIT-run `main` with the runner
+# libraries that provide printMemref*. Identity layouts at function
+# boundaries, as the CPU backend bufferizes.
+_llvm_lib = os.path.join(os.path.dirname(config.llvm_bin_dir), "lib")
+config.substitutions.append(("%linalg-to-llvm", " ".join([
+    "mlir-opt",
+    "--one-shot-bufferize='bufferize-function-boundaries function-boundary-type-conversion=identity-layout-map'",
+    "--convert-linalg-to-loops", "--convert-math-to-libm",
+    "--expand-strided-metadata", "--lower-affine", "--convert-scf-to-cf",
+    "--finalize-memref-to-llvm", "--convert-math-to-llvm",
+    "--convert-func-to-llvm", "--convert-arith-to-llvm",
+    "--convert-cf-to-llvm", "--convert-index-to-llvm",
+    "--reconcile-unrealized-casts"])))
+config.substitutions.append(("%mlir-run", " ".join([
+    "mlir-cpu-runner", "-e", "main", "-entry-point-result=void",
+    "-shared-libs=" + ",".join(os.path.join(_llvm_lib, l) for l in
+                               ["libmlir_runner_utils.so", "libmlir_c_runner_utils.so"])])))
