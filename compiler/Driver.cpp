@@ -1,8 +1,24 @@
 //===- Driver.cpp - the library behind the `tcc` command -------------------===//
 #include "compiler/Driver.h"
+#include "compiler/Artifact.h"
 #include "compiler/ModelStats.h"
 #include "compiler/Pipeline.h"
 #include "dialects/tfm/TfmDialect.h"
+#include "targets/cpu/CpuPipeline.h"
+#include "targets/cpu/ObjectEmitter.h"
+#include "tcc_runtime.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Bufferization/IR/Bufferization.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
+#include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/InitAllDialects.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/MLIRContext.h"
@@ -18,6 +34,11 @@ void loadDialects(mlir::MLIRContext &context) {
   // targets this runs on in CI gain nothing from the thread pool.
   context.disableMultithreading();
   context.loadDialect<mlir::func::FuncDialect, tfm::TfmDialect>();
+  // Lowering creates ops of these dialects; external models (bufferization,
+  // linalg interfaces) must be registered before the context is used.
+  mlir::DialectRegistry registry;
+  mlir::registerAllDialects(registry);
+  context.appendDialectRegistry(registry);
 }
 
 /// Imports and runs the tfm pipeline; prints the error and returns null on
@@ -71,15 +92,107 @@ int reportError(const std::string &message, int code) {
   return code;
 }
 
+namespace {
+
+/// Lowers a raised tfm module to an object file and writes what --emit asks
+/// for (llvm, obj or the bundle directory).
+int generateCode(mlir::ModuleOp module, const CompileOptions &options,
+                 const ModelStats &stats) {
+  CpuTargetOptions target = cpuTargetFor(options.target, options.mcpu);
+  target.optLevel = options.optLevel;
+
+  std::string error;
+  mlir::PassManager pm(module.getContext());
+  buildCpuLoweringPipeline(pm);
+  {
+    mlir::ScopedDiagnosticHandler handler(
+        module.getContext(), [&](mlir::Diagnostic &diag) {
+          if (error.empty() && diag.getSeverity() == mlir::DiagnosticSeverity::Error)
+            error = diag.str();
+          return mlir::success();
+        });
+    if (mlir::failed(pm.run(module)))
+      return reportError("code generation for " + options.target + " failed: " +
+                             (error.empty() ? "lowering failed" : error),
+                         kUserError);
+  }
+  auto arenaAttr = module->getAttrOfType<mlir::IntegerAttr>("tfm.arena_size");
+
+  BundleContents contents;
+  contents.modelName = llvm::sys::path::stem(options.modelPath).str();
+  contents.target = options.target;
+  contents.cpu = target.cpu;
+  contents.inputs = stats.inputs;
+  contents.outputs = stats.outputs;
+  contents.arenaSize = arenaAttr ? arenaAttr.getInt() : 0;
+  contents.weightsSize = stats.parameterBytes;
+  llvm::json::Object report = statsToJson(stats);
+  report["model"] = contents.modelName;
+  report["target"] = contents.target;
+  report["cpu"] = contents.cpu;
+  report["arena_bytes"] = contents.arenaSize;
+  contents.reportJson =
+      llvm::formatv("{0:2}", llvm::json::Value(std::move(report))).str();
+
+  std::vector<uint8_t> bundle;
+  if (!buildBundle(contents, bundle, error))
+    return reportError(error);
+  llvm::SmallVector<char> object;
+  std::string llvmIR;
+  if (!emitObject(module, target, stats.inputs.size(), stats.outputs.size(),
+                  bundle, object, error,
+                  options.emit == "llvm" ? &llvmIR : nullptr))
+    return reportError(error, error.rfind("unknown --mcpu", 0) == 0
+                                  ? kUserError
+                                  : kInternalError);
+
+  if (!options.reportPath.empty() &&
+      !writeOutput(options.reportPath,
+                   [&](llvm::raw_ostream &os) { os << contents.reportJson << "\n"; },
+                   error))
+    return reportError(error);
+  if (options.emit == "llvm") {
+    if (!writeOutput(options.output.empty() ? "-" : options.output,
+                     [&](llvm::raw_ostream &os) { os << llvmIR; }, error))
+      return reportError(error);
+    return kSuccess;
+  }
+  if (options.emit == "obj") {
+    std::string path = options.output.empty() ? contents.modelName + ".o" : options.output;
+    if (!writeOutput(path,
+                     [&](llvm::raw_ostream &os) { os.write(object.data(), object.size()); },
+                     error))
+      return reportError(error);
+    return kSuccess;
+  }
+  std::string outDir = options.output.empty() ? contents.modelName + ".tcc" : options.output;
+  bool hostLoadable = options.target == "x86-64";
+  if (!writeArtifact(outDir, contents, bundle, object, hostLoadable, error))
+    return reportError(error);
+  llvm::outs() << "compiled " << options.modelPath << " -> " << outDir << "/ ("
+               << options.target << ", cpu " << contents.cpu << ", arena "
+               << contents.arenaSize << " bytes, weights " << contents.weightsSize
+               << " bytes)\n";
+  return kSuccess;
+}
+
+} // namespace
+
 int compileModel(const CompileOptions &options) {
-  if (options.emit != "tfm")
-    return reportError("--emit=" + options.emit +
-                       " is not available in this version of tcc: code "
-                       "generation has not landed yet; use --emit=tfm");
-  if (options.target != "x86-64" && options.target != "aarch64" &&
-      options.target != "cuda" && options.target != "snn")
+  if (options.emit != "tfm" && options.emit != "llvm" && options.emit != "obj" &&
+      options.emit != "bundle")
+    return reportError("unknown --emit '" + options.emit +
+                       "' (expected tfm, llvm, obj or bundle)");
+  if (options.target == "aarch64" || options.target == "cuda" ||
+      options.target == "snn") {
+    if (options.emit != "tfm")
+      return reportError("--target=" + options.target +
+                         " code generation is not available in this version "
+                         "of tcc (x86-64 is; --emit=tfm works for every target)");
+  } else if (options.target != "x86-64") {
     return reportError("unknown --target '" + options.target +
                        "' (expected x86-64, aarch64, cuda or snn)");
+  }
 
   mlir::MLIRContext context;
   loadDialects(context);
@@ -90,10 +203,13 @@ int compileModel(const CompileOptions &options) {
                                pipeline, exitCode);
   if (!module)
     return exitCode;
+  ModelStats stats = computeModelStats(*module);
+  if (options.emit != "tfm")
+    return generateCode(*module, options, stats);
 
   std::string error;
   if (!options.reportPath.empty()) {
-    llvm::json::Object report = statsToJson(computeModelStats(*module));
+    llvm::json::Object report = statsToJson(stats);
     report["model"] = options.modelPath;
     report["target"] = options.target;
     if (!writeOutput(options.reportPath,
@@ -117,12 +233,72 @@ int compileModel(const CompileOptions &options) {
   return kSuccess;
 }
 
+namespace {
+
+/// `tcc inspect OUTDIR`: what the bundle says (verified by the runtime,
+/// exactly as a device would) plus the compile report it carries.
+int inspectArtifact(const InspectOptions &options) {
+  std::string path = options.path + "/model.tccb";
+  auto file = llvm::MemoryBuffer::getFile(path, false, false);
+  if (!file)
+    return reportError("'" + options.path + "' is not a tcc output directory (" +
+                       path + ": " + file.getError().message() + ")");
+  llvm::StringRef bytes = (*file)->getBuffer();
+  tcc_bundle_info info;
+  tcc_status status = tcc_bundle_inspect(bytes.data(), bytes.size(), &info);
+  if (status != TCC_OK)
+    return reportError("'" + path + "' is not a valid tcc bundle (" +
+                       tcc_status_string(status) + ")");
+  if (options.json) {
+    llvm::outs() << info.report_json << "\n";
+    return kSuccess;
+  }
+  llvm::outs() << "model       " << info.model_name << "\n"
+               << "target      " << info.target << " (cpu " << info.cpu << ")\n"
+               << "arena       " << info.arena_size << " bytes (alignment "
+               << info.arena_alignment << ")\n"
+               << "weights     " << info.weights_size << " bytes\n";
+  auto report = llvm::json::parse(info.report_json);
+  if (!report) {
+    llvm::consumeError(report.takeError());
+    return kSuccess;
+  }
+  if (auto *object = report->getAsObject()) {
+    ModelStats stats;
+    auto tensors = [](const llvm::json::Array *array, std::vector<TensorSignature> &out) {
+      for (const llvm::json::Value &v : array ? *array : llvm::json::Array()) {
+        const llvm::json::Object *t = v.getAsObject();
+        if (!t)
+          continue;
+        TensorSignature sig;
+        sig.name = t->getString("name").value_or("").str();
+        sig.dtype = t->getString("dtype").value_or("").str();
+        if (const llvm::json::Array *shape = t->getArray("shape"))
+          for (const llvm::json::Value &d : *shape)
+            sig.shape.push_back(d.getAsInteger().value_or(0));
+        out.push_back(sig);
+      }
+    };
+    tensors(object->getArray("inputs"), stats.inputs);
+    tensors(object->getArray("outputs"), stats.outputs);
+    if (const llvm::json::Object *ops = object->getObject("ops"))
+      for (const auto &[name, count] : *ops)
+        stats.opCounts[name.str()] = count.getAsInteger().value_or(0);
+    if (const llvm::json::Object *params = object->getObject("parameters")) {
+      stats.parameterCount = params->getInteger("count").value_or(0);
+      stats.parameterBytes = params->getInteger("bytes").value_or(0);
+    }
+    stats.flops = object->getInteger("flops").value_or(0);
+    printStatsTable(stats, llvm::outs());
+  }
+  return kSuccess;
+}
+
+} // namespace
+
 int inspectModel(const InspectOptions &options) {
   if (llvm::sys::fs::is_directory(options.path))
-    return reportError("'" + options.path +
-                       "' is a directory; compiled output directories are "
-                       "not produced by this version of tcc (inspect an "
-                       ".onnx model)");
+    return inspectArtifact(options);
   mlir::MLIRContext context;
   loadDialects(context);
   int exitCode = kSuccess;

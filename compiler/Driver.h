@@ -13,8 +13,8 @@ enum ExitCode : int { kSuccess = 0, kUserError = 1, kInternalError = 2 };
 
 struct CompileOptions {
   std::string modelPath;
-  std::string output; // file, or "-" for stdout
-  std::string emit = "tfm";
+  std::string output; // OUTDIR (bundle) or file; "-" is stdout for text
+  std::string emit = "bundle";
   std::string target = "x86-64";
   std::string mcpu;
   int optLevel = 2;

@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "compiler/Driver.h"
+#include "compiler/Runner.h"
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringRef.h"
@@ -21,18 +22,26 @@ using llvm::StringRef;
 namespace {
 
 const char *kUsage = R"(usage:
-  tcc compile MODEL.onnx [-o OUT|-] [--emit=tfm] [--target=x86-64|aarch64|cuda|snn]
-              [--mcpu=CPU] [--input-shape NAME=D0,D1,...]... [-O0|-O1|-O2|-O3]
+  tcc compile MODEL.onnx [-o OUT] [--emit=bundle|obj|llvm|tfm]
+              [--target=x86-64|aarch64|cuda|snn] [--mcpu=CPU]
+              [--input-shape NAME=D0,D1,...]... [-O0|-O1|-O2|-O3]
               [--report=FILE.json] [--no-raise] [--elide-weights]
-  tcc inspect MODEL.onnx [--input-shape NAME=D0,D1,...]... [--json]
-  tcc run OUTDIR --input NAME=FILE ...
+  tcc inspect MODEL.onnx|OUTDIR [--input-shape NAME=D0,D1,...]... [--json]
+  tcc run OUTDIR --input NAME=FILE(.pb|.npy)... [--output-dir DIR]
+              [--iterations N] [--threads N] [--report FILE.json]
   tcc --help | --version
 
-compile   import an ONNX model into the tfm dialect and run the tfm pipeline;
-          --emit=tfm (the default in this version) prints the IR to -o (or
-          stdout); --no-raise shows the import before raising; --elide-weights
-          prints large constants as __elided__.
-inspect   op counts, parameters, FLOPs and the input/output signature.
+compile   import an ONNX model, raise it to transformer ops and generate code.
+          --emit=bundle (default) writes the directory OUT (default
+          MODEL.tcc): model.o, libmodel.a, libmodel.so, model.h, model.tccb,
+          report.json. --emit=obj|llvm write the object / LLVM IR to OUT;
+          --emit=tfm prints the tfm IR (OUT or stdout); --no-raise shows the
+          import before raising; --elide-weights elides large constants.
+          --mcpu: an LLVM CPU name (default x86-64-v3) or 'native'.
+inspect   op counts, parameters, FLOPs and the input/output signature of a
+          model, or what a compiled OUTDIR holds (arena, weights, report).
+run       run a compiled OUTDIR on input tensors, write each output as
+          DIR/NAME.pb (default DIR: .) and print the latency median.
 exit codes: 0 success, 1 user error, 2 internal error.
 )";
 
@@ -163,6 +172,54 @@ int runCompile(ArgReader &args) {
   return compileModel(options);
 }
 
+/// A positive count flag value (--iterations, --threads).
+bool parseCount(const std::string &flag, const std::string &value, int &out,
+                std::string &error) {
+  if (StringRef(value).getAsInteger(10, out) || out < 1 || out > 1000000) {
+    error = flag + " expects an integer in [1, 1000000], got '" + value + "'";
+    return false;
+  }
+  return true;
+}
+
+int runRun(ArgReader &args) {
+  RunOptions options;
+  std::string error;
+  while (!args.done()) {
+    StringRef arg = args.peek();
+    std::optional<std::string> v;
+    if ((v = args.value("--input", error))) {
+      auto [name, file] = StringRef(*v).rsplit('=');
+      if (name.empty() || file.empty() || !StringRef(*v).contains('='))
+        return reportError("--input expects NAME=FILE, got '" + *v + "'");
+      options.inputs.push_back({name.str(), file.str()});
+    } else if ((v = args.value("--output-dir", error))) {
+      options.outputDir = *v;
+    } else if ((v = args.value("--iterations", error))) {
+      if (!parseCount("--iterations", *v, options.iterations, error))
+        return reportError(error);
+    } else if ((v = args.value("--threads", error))) {
+      if (!parseCount("--threads", *v, options.threads, error))
+        return reportError(error);
+    } else if ((v = args.value("--report", error))) {
+      options.reportPath = *v;
+    } else if (!error.empty()) {
+      return reportError(error);
+    } else if (arg.starts_with("-")) {
+      return unknownOption("run", arg);
+    } else if (options.outDir.empty()) {
+      options.outDir = args.next().str();
+    } else {
+      return reportError("unexpected argument '" + arg.str() + "'");
+    }
+  }
+  if (!error.empty())
+    return reportError(error);
+  if (options.outDir.empty())
+    return reportError("tcc run needs the OUTDIR written by tcc compile");
+  return runModel(options);
+}
+
 int runInspect(ArgReader &args) {
   InspectOptions options;
   std::string error;
@@ -210,8 +267,7 @@ int main(int argc, char **argv) {
   if (command == "inspect")
     return runInspect(args);
   if (command == "run")
-    return reportError("'tcc run' needs a compiled output directory, and code "
-                       "generation has not landed in this version of tcc");
+    return runRun(args);
   return reportError("unknown command '" + command.str() +
                      "' (expected compile, inspect or run)");
 }

@@ -19,9 +19,16 @@ config.environment["PATH"] = os.pathsep.join(
     [config.tcc_bin_dir, config.llvm_bin_dir, config.environment.get("PATH", "")])
 
 utils = os.path.join(config.test_source_root, "utils")
+# Full (slow) variants of bounded tests: TCC_FULL_TESTS=1 ctest ...
+if "TCC_FULL_TESTS" in os.environ:
+    config.environment["TCC_FULL_TESTS"] = os.environ["TCC_FULL_TESTS"]
 config.substitutions.append(("%models", config.tcc_models_dir))
 config.substitutions.append(("%testmodels", os.path.join(config.tcc_src_dir, "test", "models")))
 config.substitutions.append(("%python", config.python))
+# `%run-ref REF_DIR OUTDIR OUT_DIR`: tcc run on a generator's reference inputs;
+# `%compare REF_DIR OUT_DIR`: max|tcc - ref| <= 1e-4 * max|ref| per output.
+config.substitutions.append(("%run-ref", config.python + " " + os.path.join(utils, "run_reference.py")))
+config.substitutions.append(("%compare", config.python + " " + os.path.join(utils, "compare_outputs.py")))
 # `%exit 1 CMD...` runs CMD and succeeds only when it exits with that code.
 config.substitutions.append(("%exit", config.python + " " + os.path.join(utils, "exit_code.py")))
 
@@ -33,10 +40,13 @@ _llvm_lib = os.path.join(os.path.dirname(config.llvm_bin_dir), "lib")
 config.substitutions.append(("%linalg-to-llvm", " ".join([
     "mlir-opt",
     "--one-shot-bufferize='bufferize-function-boundaries function-boundary-type-conversion=identity-layout-map'",
-    "--convert-linalg-to-loops", "--convert-math-to-libm",
-    "--expand-strided-metadata", "--lower-affine", "--convert-scf-to-cf",
-    "--finalize-memref-to-llvm", "--convert-math-to-llvm",
-    "--convert-func-to-llvm", "--convert-arith-to-llvm",
+    "--convert-linalg-to-loops", "--expand-strided-metadata",
+    "--lower-affine", "--convert-scf-to-cf",
+    # math-to-llvm first: math-to-libm rejects the ops it has no libm call
+    # for (absi, rsqrt, ...); it then takes what LLVM has no intrinsic for
+    # (erf, tanh).
+    "--convert-math-to-llvm", "--convert-math-to-libm",
+    "--finalize-memref-to-llvm", "--convert-func-to-llvm", "--convert-arith-to-llvm",
     "--convert-cf-to-llvm", "--convert-index-to-llvm",
     "--reconcile-unrealized-casts"])))
 config.substitutions.append(("%mlir-run", " ".join([

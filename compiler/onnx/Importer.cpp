@@ -1,0 +1,484 @@
+//===- Importer.cpp - ONNX model -> func.func @main of tfm ops ------------===//
+//
+// The steps, in order: parse the protobuf; check the opset, that every op
+// is supported and that every name is defined before use (tcc's own checks
+// come first so their messages are precise); run libonnx's checker; pin the
+// graph inputs' shapes; run libonnx's shape inference (best effort, used to
+// cross-check the shapes the import computes); walk the nodes in order,
+// folding shape computations and emitting tfm ops; return the graph
+// outputs. Every user error surfaces as one line.
+//
+//===----------------------------------------------------------------------===//
+#include "compiler/onnx/Importer.h"
+
+#include "compiler/onnx/ImportError.h"
+#include "compiler/onnx/ImportState.h"
+#include "compiler/onnx/NodeContext.h"
+#include "compiler/onnx/OpImporters/OpImporters.h"
+#include "dialects/tfm/TfmDialect.h"
+#include "dialects/tfm/TfmOps.h"
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/IR/Diagnostics.h"
+#include "mlir/IR/Verifier.h"
+#include "llvm/ADT/SmallString.h"
+#include "llvm/ADT/StringSet.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+
+#include "onnx/checker.h"
+#include "onnx/shape_inference/implementation.h"
+
+#include <google/protobuf/io/coded_stream.h>
+#include <google/protobuf/io/zero_copy_stream_impl.h>
+
+#include <cerrno>
+#include <climits>
+#include <cstring>
+#include <exception>
+#include <fcntl.h>
+#include <new>
+#include <unistd.h>
+
+using namespace mlir;
+using namespace tcc;
+using namespace tcc::importer;
+
+namespace {
+
+constexpr int64_t kMinOpset = 9;
+constexpr int64_t kMaxOpset = 17;
+
+bool isDefaultDomain(StringRef domain) {
+  return domain.empty() || domain == "ai.onnx";
+}
+
+/// Collapses a multi-line message (libonnx's checker adds context on new
+/// lines) into one line.
+std::string oneLine(StringRef text) {
+  std::string out;
+  bool space = false;
+  for (char c : text) {
+    if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
+      space = !out.empty();
+      continue;
+    }
+    if (space)
+      out.push_back(' ');
+    space = false;
+    out.push_back(c);
+  }
+  return out;
+}
+
+std::string nodeDisplayName(const onnx::NodeProto &node, int index) {
+  return node.name().empty() ? "#" + std::to_string(index) : node.name();
+}
+
+class Importer {
+public:
+  Importer(MLIRContext &context, StringRef path, const ImportOptions &options)
+      : context(context), path(path.str()), options(options), builder(&context) {}
+
+  OwningOpRef<ModuleOp> run();
+
+private:
+  void parse();
+  void checkOpsets();
+  void checkStructure();
+  void runChecker();
+  void readInputTypes();
+  void runShapeInference();
+  void walkNodes(ImportState &state);
+  void crossCheck(const NodeContext &ctx);
+
+  MLIRContext &context;
+  std::string path;
+  std::string modelDir;
+  const ImportOptions &options;
+  OpBuilder builder;
+  onnx::ModelProto model;
+  int64_t opset = 0;
+  llvm::StringSet<> initializerNames;
+  /// Graph inputs that are not initializers, in order, with their types.
+  std::vector<std::pair<std::string, RankedTensorType>> inputs;
+  /// Static shapes libonnx's shape inference found, by value name.
+  llvm::StringMap<SmallVector<int64_t>> inferredShapes;
+};
+
+void Importer::parse() {
+  if (llvm::sys::fs::is_directory(path))
+    fail("cannot read '" + path + "': it is a directory");
+  uint64_t size = 0;
+  if (std::error_code ec = llvm::sys::fs::file_size(path, size))
+    fail("cannot open '" + path + "': " + ec.message());
+  // protobuf messages are limited to 2 GiB; larger models keep their
+  // weights in external data files.
+  if (size > static_cast<uint64_t>(INT_MAX))
+    fail("'" + path + "' is larger than 2 GiB, the protobuf limit; store the "
+         "weights as external data");
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0)
+    fail("cannot open '" + path + "': " + std::strerror(errno));
+  bool ok;
+  {
+    google::protobuf::io::FileInputStream file(fd);
+    google::protobuf::io::CodedInputStream coded(&file);
+    coded.SetTotalBytesLimit(INT_MAX);
+    ok = model.ParseFromCodedStream(&coded) && coded.ConsumedEntireMessage();
+  }
+  ::close(fd);
+  if (!ok)
+    fail("'" + path + "' is not a valid ONNX model (protobuf parse error)");
+  if (!model.has_graph())
+    fail("'" + path + "' is not a valid ONNX model (it has no graph)");
+
+  SmallString<256> dir(path);
+  llvm::sys::path::remove_filename(dir);
+  if (dir.empty())
+    dir = ".";
+  SmallString<256> real;
+  modelDir = llvm::sys::fs::real_path(dir, real) ? std::string(dir) : std::string(real);
+}
+
+void Importer::checkOpsets() {
+  std::optional<int64_t> version;
+  for (const onnx::OperatorSetIdProto &id : model.opset_import())
+    if (isDefaultDomain(id.domain()))
+      version = id.version();
+  if (!version)
+    fail("the model does not import the default ONNX operator set (ai.onnx)");
+  if (*version < kMinOpset || *version > kMaxOpset)
+    fail("the model uses ONNX opset " + Twine(*version) + "; tcc supports opsets " +
+         Twine(kMinOpset) + " to " + Twine(kMaxOpset));
+  opset = *version;
+}
+
+/// Definition-before-use, unique definitions, supported ops: checked before
+/// libonnx's checker, whose messages span several lines and do not always
+/// name the value.
+void Importer::checkStructure() {
+  const onnx::GraphProto &graph = model.graph();
+  llvm::StringSet<> defined;
+  for (const onnx::TensorProto &t : graph.initializer()) {
+    if (!defined.insert(t.name()).second)
+      fail("initializer " + quoted(t.name()) + " is defined twice");
+    initializerNames.insert(t.name());
+  }
+  for (const onnx::SparseTensorProto &t : graph.sparse_initializer())
+    if (!defined.insert(t.values().name()).second)
+      fail("initializer " + quoted(t.values().name()) + " is defined twice");
+  llvm::StringSet<> inputNames;
+  for (const onnx::ValueInfoProto &input : graph.input()) {
+    if (input.name().empty())
+      fail("a graph input has no name");
+    if (!inputNames.insert(input.name()).second)
+      fail("graph input " + quoted(input.name()) + " is listed twice");
+    defined.insert(input.name());
+  }
+  for (int i = 0; i < graph.node_size(); ++i) {
+    const onnx::NodeProto &node = graph.node(i);
+    std::string name = nodeDisplayName(node, i);
+    if (!isDefaultDomain(node.domain()) || !lookupOpImporter(node.op_type())) {
+      std::string op = isDefaultDomain(node.domain())
+                           ? node.op_type()
+                           : node.domain() + "." + node.op_type();
+      std::string version;
+      for (const onnx::OperatorSetIdProto &id : model.opset_import())
+        if (id.domain() == node.domain() ||
+            (isDefaultDomain(id.domain()) && isDefaultDomain(node.domain())))
+          version = " (opset " + std::to_string(id.version()) + ")";
+      fail("node " + quoted(name) + ": op type " + quoted(op) + version +
+           " is not supported");
+    }
+    for (const std::string &input : node.input())
+      if (!input.empty() && !defined.contains(input))
+        fail("node " + quoted(name) + " (" + node.op_type() + "): input " +
+             quoted(input) +
+             " is not defined by any graph input, initializer or earlier node");
+    for (const std::string &output : node.output()) {
+      if (output.empty())
+        continue;
+      if (!defined.insert(output).second)
+        fail("node " + quoted(name) + " (" + node.op_type() + "): output " +
+             quoted(output) + " is already defined by an earlier node, a graph "
+             "input or an initializer");
+    }
+  }
+  if (graph.output_size() == 0)
+    fail("the graph has no outputs");
+  for (const onnx::ValueInfoProto &output : graph.output())
+    if (!defined.contains(output.name()))
+      fail("graph output " + quoted(output.name()) +
+           " is not defined by any node, graph input or initializer");
+}
+
+void Importer::runChecker() {
+  // check_model(path) would parse the file a second time; this is its body
+  // with the model directory set for external data.
+  onnx::checker::CheckerContext ctx;
+  if (model.ir_version() <= 0)
+    fail("invalid ONNX model: ir_version is not set");
+  if (model.ir_version() > onnx::IR_VERSION)
+    fail("the model's IR version " + Twine(model.ir_version()) +
+         " is newer than this ONNX library supports (" + Twine(onnx::IR_VERSION) +
+         ")");
+  ctx.set_ir_version(static_cast<int>(model.ir_version()));
+  std::unordered_map<std::string, int> imports;
+  for (const onnx::OperatorSetIdProto &id : model.opset_import())
+    imports[id.domain()] = static_cast<int>(id.version());
+  ctx.set_opset_imports(imports);
+  ctx.set_model_dir(modelDir);
+  onnx::checker::LexicalScopeContext lexical;
+  try {
+    onnx::checker::check_graph(model.graph(), ctx, lexical);
+    if (model.ir_version() >= 8)
+      onnx::checker::check_model_local_functions(model, ctx, lexical);
+  } catch (const std::exception &e) {
+    fail("invalid ONNX model: " + oneLine(e.what()));
+  }
+}
+
+void Importer::readInputTypes() {
+  llvm::StringSet<> inputNames;
+  for (onnx::ValueInfoProto &input : *model.mutable_graph()->mutable_input()) {
+    const std::string &name = input.name();
+    if (initializerNames.contains(name))
+      continue;
+    inputNames.insert(name);
+    std::string what = "input " + quoted(name);
+    if (!input.type().has_tensor_type())
+      fail(what + " is not a tensor");
+    const onnx::TypeProto::Tensor &tensor = input.type().tensor_type();
+    Type element = elementTypeFor(context, tensor.elem_type());
+    if (!element)
+      fail(what + ": element type " + dataTypeName(tensor.elem_type()) +
+           " is not supported");
+    auto pinned = options.inputShapes.find(name);
+    bool isPinned = pinned != options.inputShapes.end();
+    SmallVector<int64_t> shape;
+    std::string pinHint = "; pin it with --input-shape " + name + "=D0,D1,...";
+    if (!tensor.has_shape()) {
+      if (!isPinned)
+        fail(what + ": the model does not declare its shape" + pinHint);
+      shape.assign(pinned->second.begin(), pinned->second.end());
+    } else {
+      const auto &dims = tensor.shape().dim();
+      if (isPinned && pinned->second.size() != static_cast<size_t>(dims.size()))
+        fail(what + ": --input-shape gives " + Twine(pinned->second.size()) +
+             " dimensions but the model declares " + Twine(dims.size()));
+      for (int d = 0; d < dims.size(); ++d) {
+        const auto &dim = dims[d];
+        if (dim.has_dim_value()) {
+          if (isPinned && pinned->second[d] != dim.dim_value())
+            fail(what + ": --input-shape gives dimension " + Twine(d) + " = " +
+                 Twine(pinned->second[d]) + " but the model fixes it to " +
+                 Twine(dim.dim_value()));
+          shape.push_back(dim.dim_value());
+        } else if (isPinned) {
+          shape.push_back(pinned->second[d]);
+        } else {
+          std::string label =
+              dim.has_dim_param() ? quoted(dim.dim_param()) : "unnamed";
+          fail(what + ": dimension " + Twine(d) + " (" + label + ") is dynamic" +
+               pinHint);
+        }
+      }
+    }
+    if (checkedNumElements(shape) < 0)
+      fail(what + ": shape " + shapeString(shape) +
+           " must be non-negative with at most 2^31 elements");
+    // Write the pinned shape into the model so that shape inference sees it.
+    auto *protoShape = input.mutable_type()->mutable_tensor_type()->mutable_shape();
+    protoShape->clear_dim();
+    for (int64_t d : shape)
+      protoShape->add_dim()->set_dim_value(d);
+    inputs.emplace_back(name, RankedTensorType::get(shape, element));
+  }
+  for (const auto &entry : options.inputShapes)
+    if (!inputNames.contains(entry.getKey())) {
+      std::string known;
+      for (const auto &input : inputs)
+        known += (known.empty() ? "" : ", ") + input.first;
+      fail("--input-shape names " + quoted(entry.getKey()) +
+           ", which is not a graph input (inputs: " + known + ")");
+    }
+}
+
+void Importer::runShapeInference() {
+  // Exporters' value_info may describe another batch size than the pinned
+  // one; only what libonnx infers from the pinned inputs is compared.
+  model.mutable_graph()->clear_value_info();
+  try {
+    onnx::shape_inference::InferShapes(model);
+  } catch (...) {
+    // Not fatal: tfm ops infer their own shapes; this only loses the
+    // cross-check.
+    return;
+  }
+  for (const onnx::ValueInfoProto &info : model.graph().value_info()) {
+    if (!info.type().has_tensor_type() || !info.type().tensor_type().has_shape())
+      continue;
+    SmallVector<int64_t> shape;
+    bool isStatic = true;
+    for (const auto &dim : info.type().tensor_type().shape().dim()) {
+      isStatic &= dim.has_dim_value();
+      shape.push_back(dim.dim_value());
+    }
+    if (isStatic)
+      inferredShapes[info.name()] = shape;
+  }
+}
+
+void Importer::crossCheck(const NodeContext &ctx) {
+  for (const std::string &output : ctx.node.output()) {
+    auto inferred = inferredShapes.find(output);
+    TensorValue *value = ctx.state.lookup(output);
+    if (inferred == inferredShapes.end() || !value || !value->unavailable.empty())
+      continue;
+    if (value->type.getShape() != ArrayRef<int64_t>(inferred->second))
+      ctx.fail("output " + quoted(output) + " is " +
+               shapeString(value->type.getShape()) +
+               " but ONNX shape inference gives " +
+               shapeString(inferred->second));
+  }
+}
+
+void Importer::walkNodes(ImportState &state) {
+  onnx::GraphProto &graph = *model.mutable_graph();
+  for (int i = 0; i < graph.node_size(); ++i) {
+    onnx::NodeProto &node = *graph.mutable_node(i);
+    NodeContext ctx(state, node, nodeDisplayName(node, i), opset);
+    lookupOpImporter(node.op_type())(node, opset, ctx);
+    for (unsigned k = 0; k < ctx.numOutputs(); ++k)
+      if (ctx.hasOutput(k) && !state.lookup(node.output(k)))
+        ctx.markUnavailable(k, "an output tcc does not compute");
+    crossCheck(ctx);
+  }
+}
+
+OwningOpRef<ModuleOp> Importer::run() {
+  parse();
+  checkOpsets();
+  checkStructure();
+  runChecker();
+  readInputTypes();
+  runShapeInference();
+
+  Location fileLoc = FileLineColLoc::get(&context, path, 0, 0);
+  OwningOpRef<ModuleOp> module = ModuleOp::create(fileLoc);
+  builder.setInsertionPointToEnd(module->getBody());
+  SmallVector<Type> argTypes;
+  for (const auto &input : inputs)
+    argTypes.push_back(input.second);
+  auto func = builder.create<func::FuncOp>(
+      fileLoc, "main", builder.getFunctionType(argTypes, {}));
+  Block *entry = func.addEntryBlock();
+  builder.setInsertionPointToEnd(entry);
+
+  ImportState state(context, builder, modelDir);
+  ScopedDiagnosticHandler diagnostics(&context, [&](Diagnostic &diag) {
+    if (diag.getSeverity() == DiagnosticSeverity::Error &&
+        state.diagnostic.empty())
+      state.diagnostic = oneLine(diag.str());
+    return success();
+  });
+
+  onnx::GraphProto &graph = *model.mutable_graph();
+  for (const onnx::NodeProto &node : graph.node())
+    for (const std::string &input : node.input())
+      if (!input.empty())
+        state.countUse(input);
+  for (const onnx::ValueInfoProto &output : graph.output())
+    state.countUse(output.name());
+
+  for (auto [index, input] : llvm::enumerate(inputs)) {
+    BlockArgument arg = entry->getArgument(index);
+    arg.setLoc(NameLoc::get(builder.getStringAttr(input.first)));
+    TensorValue value;
+    value.type = input.second;
+    value.value = arg;
+    state.define(input.first, std::move(value));
+  }
+  for (onnx::TensorProto &tensor : *graph.mutable_initializer()) {
+    TensorValue value;
+    value.type = tensorTypeOf(context, tensor, "initializer " + quoted(tensor.name()));
+    value.proto = &tensor;
+    state.define(tensor.name(), std::move(value));
+  }
+  for (const onnx::SparseTensorProto &tensor : graph.sparse_initializer()) {
+    TensorValue value;
+    value.unavailable = "a sparse initializer, which tcc does not support";
+    state.define(tensor.values().name(), std::move(value));
+  }
+
+  walkNodes(state);
+
+  SmallVector<Value> results;
+  SmallVector<Type> resultTypes;
+  SmallVector<Attribute> inputNames, outputNames;
+  for (const auto &input : inputs)
+    inputNames.push_back(builder.getStringAttr(input.first));
+  for (const onnx::ValueInfoProto &output : graph.output()) {
+    std::string what = "graph output " + quoted(output.name());
+    TensorValue *value = state.lookup(output.name());
+    if (!value->unavailable.empty())
+      fail(what + " is " + value->unavailable);
+    if (output.type().has_tensor_type()) {
+      const auto &tensor = output.type().tensor_type();
+      Type declared = elementTypeFor(context, tensor.elem_type());
+      if (tensor.elem_type() != 0 && declared != value->type.getElementType())
+        fail(what + ": the model declares element type " +
+             dataTypeName(tensor.elem_type()) + " but the graph computes " +
+             (declared ? "another" : "a supported one"));
+      if (tensor.has_shape()) {
+        const auto &dims = tensor.shape().dim();
+        bool agrees = dims.size() == value->type.getRank();
+        for (int d = 0; agrees && d < dims.size(); ++d)
+          agrees = !dims[d].has_dim_value() ||
+                   dims[d].dim_value() == value->type.getDimSize(d);
+        if (!agrees)
+          fail(what + ": the graph computes " +
+               shapeString(value->type.getShape()) +
+               ", which disagrees with the shape the model declares");
+      }
+    }
+    results.push_back(state.materialise(*value));
+    resultTypes.push_back(value->type);
+    outputNames.push_back(builder.getStringAttr(output.name()));
+  }
+  builder.create<func::ReturnOp>(fileLoc, results);
+  func.setType(builder.getFunctionType(argTypes, resultTypes));
+  func->setAttr("tfm.input_names", builder.getArrayAttr(inputNames));
+  func->setAttr("tfm.output_names", builder.getArrayAttr(outputNames));
+  (*module)->setAttr("tfm.onnx_opset", builder.getI64IntegerAttr(opset));
+
+  state.diagnostic.clear();
+  if (failed(mlir::verify(*module)))
+    fail("internal error: the imported module does not verify: " +
+         state.diagnostic);
+  return module;
+}
+
+} // namespace
+
+OwningOpRef<ModuleOp> tcc::importOnnxModel(MLIRContext &context, StringRef path,
+                                           const ImportOptions &options,
+                                           std::string &error) {
+  context.loadDialect<func::FuncDialect, tfm::TfmDialect>();
+  try {
+    return Importer(context, path, options).run();
+  } catch (const ImportError &e) {
+    error = oneLine(e.message());
+  } catch (const std::bad_alloc &) {
+    error = "out of memory while importing '" + path.str() + "'";
+  } catch (const std::exception &e) {
+    error = "internal error while importing '" + path.str() +
+            "': " + oneLine(e.what());
+  } catch (...) {
+    error = "internal error while importing '" + path.str() + "'";
+  }
+  return nullptr;
+}

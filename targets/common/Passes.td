@@ -1,0 +1,40 @@
+//===- Passes.td - target-independent lowering passes -------*- tablegen -*-===//
+#ifndef TCC_TARGETS_COMMON_PASSES_TD
+#define TCC_TARGETS_COMMON_PASSES_TD
+
+include "mlir/Pass/PassBase.td"
+
+def ConvertTfmToLinalg : Pass<"convert-tfm-to-linalg", "::mlir::ModuleOp"> {
+  let summary = "Lower every tfm op to linalg/tensor/arith/math on tensors";
+  let description = [{
+    First stage of code generation for every target (x86-64, AArch64, CUDA).
+    Every tfm op becomes linalg-on-tensors: named linalg ops where one is
+    exact (matmul, batch_matmul, transpose, conv_2d_nchw_fchw,
+    conv_2d_ngchw_gfchw, pooling_nchw_max/sum, fill, broadcast) and
+    `linalg.generic` with explicit indexing maps elsewhere (numpy
+    broadcasting, strided slices, reductions), plus `tensor` reshapes,
+    slices and pads. `tfm.constant` becomes `arith.constant` with the same
+    attribute, so `dense_resource` weights stay blobs.
+
+    The result uses only the linalg, tensor, arith, math and func dialects on
+    static tensors and is accepted by
+    `one-shot-bufferize{bufferize-function-boundaries}`. The conversion is a
+    full conversion with the tfm dialect illegal: an op that no pattern
+    lowers is an error at that op, never left behind.
+
+    Semantics follow ONNX/numpy: integer division truncates toward zero
+    (division by zero yields 0 instead of trapping), float max/min/relu
+    propagate NaN, `round` is half-to-even, gather wraps negative indices
+    and clamps out-of-range ones, softmax/layer_norm/reductions of 16-bit
+    floats accumulate in f32.
+  }];
+  let dependentDialects = [
+    "::mlir::arith::ArithDialect",
+    "::mlir::func::FuncDialect",
+    "::mlir::linalg::LinalgDialect",
+    "::mlir::math::MathDialect",
+    "::mlir::tensor::TensorDialect",
+  ];
+}
+
+#endif // TCC_TARGETS_COMMON_PASSES_TD

@@ -1,0 +1,74 @@
+//===- CpuPipeline.cpp - tfm -> LLVM dialect for CPU targets --------------===//
+#include "targets/cpu/CpuPipeline.h"
+#include "passes/Passes.h"
+#include "targets/common/Passes.h"
+
+#include "mlir/Conversion/Passes.h"
+#include "mlir/Dialect/Bufferization/Transforms/OneShotAnalysis.h"
+#include "mlir/Dialect/Bufferization/Transforms/Passes.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Linalg/Passes.h"
+#include "mlir/Dialect/MemRef/Transforms/Passes.h"
+#include "mlir/Pass/PassRegistry.h"
+#include "mlir/Transforms/Passes.h"
+
+namespace tcc {
+
+namespace {
+/// Buffer copies become linalg.copy, which lowers to loops like every other
+/// linalg op; memref.copy of a strided view would lower to a call into
+/// MLIR's C runner library, which a deployed model does not link.
+llvm::LogicalResult createLinalgCopy(mlir::OpBuilder &b, mlir::Location loc,
+                                     mlir::Value from, mlir::Value to) {
+  b.create<mlir::linalg::CopyOp>(loc, from, to);
+  return mlir::success();
+}
+} // namespace
+
+void buildCpuLoweringPipeline(mlir::OpPassManager &pm) {
+  pm.addPass(createConvertTfmToLinalg());
+  pm.addPass(mlir::createCanonicalizerPass());
+
+  // Buffers at function boundaries get identity layouts so `main` can take
+  // bare pointers; results become out-params written in place when the
+  // function allocates them (hoistStaticAllocs), else copied into.
+  mlir::bufferization::OneShotBufferizationOptions bufferization;
+  bufferization.bufferizeFunctionBoundaries = true;
+  bufferization.setFunctionBoundaryTypeConversion(
+      mlir::bufferization::LayoutMapOption::IdentityLayoutMap);
+  bufferization.memCpyFn = createLinalgCopy;
+  pm.addPass(mlir::bufferization::createOneShotBufferizePass(bufferization));
+  mlir::bufferization::BufferResultsToOutParamsOpts outParams;
+  outParams.hoistStaticAllocs = true;
+  outParams.memCpyFn = createLinalgCopy;
+  pm.addPass(mlir::bufferization::createBufferResultsToOutParamsPass(outParams));
+  pm.addPass(mlir::createCanonicalizerPass());
+  pm.addNestedPass<mlir::func::FuncOp>(createPlanMemory());
+
+  pm.addNestedPass<mlir::func::FuncOp>(mlir::createConvertLinalgToLoopsPass());
+  pm.addPass(mlir::createLowerAffinePass());
+  pm.addPass(mlir::createConvertSCFToCFPass());
+  pm.addPass(mlir::createConvertMathToLLVMPass());
+  pm.addPass(mlir::createConvertMathToLibmPass());
+  pm.addPass(mlir::memref::createExpandStridedMetadataPass());
+  pm.addPass(mlir::createLowerAffinePass());
+  pm.addPass(mlir::createFinalizeMemRefToLLVMConversionPass());
+  mlir::ConvertFuncToLLVMPassOptions funcOptions;
+  funcOptions.useBarePtrCallConv = true;
+  pm.addPass(mlir::createConvertFuncToLLVMPass(funcOptions));
+  pm.addPass(mlir::createArithToLLVMConversionPass());
+  pm.addPass(mlir::createConvertControlFlowToLLVMPass());
+  pm.addPass(mlir::createConvertIndexToLLVMPass());
+  pm.addPass(mlir::createReconcileUnrealizedCastsPass());
+  pm.addPass(mlir::createCanonicalizerPass());
+}
+
+void registerCpuPipelines() {
+  mlir::PassPipelineRegistration<>(
+      "tfm-lower-to-llvm",
+      "Lower raised tfm to the LLVM dialect with a static arena (CPU targets)",
+      [](mlir::OpPassManager &pm) { buildCpuLoweringPipeline(pm); });
+}
+
+} // namespace tcc
