@@ -29,6 +29,22 @@ install_packages() {
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
 }
 
+# ONNX Runtime from npm (its CPU library ships inside the package; the
+# install script only fetches GPU add-ons, hence --ignore-scripts): the
+# tests' independent oracle and the benchmarks' baseline.
+install_onnxruntime() {
+  local dir="$BUILD_DIR/ort"
+  if ! command -v npm >/dev/null; then
+    local sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends nodejs npm
+  fi
+  if [ ! -f "$dir/node_modules/onnxruntime-node/package.json" ] || ! cmp -s test/ort/package.json "$dir/package.json"; then
+    mkdir -p "$dir"
+    cp test/ort/package.json "$dir/package.json"
+    (cd "$dir" && npm install --ignore-scripts --no-audit --no-fund)
+  fi
+}
+
 build() {
   if [ ! -f "$BUILD_DIR/build.ninja" ]; then
     cmake -G Ninja -B "$BUILD_DIR" -S . -DCMAKE_BUILD_TYPE=Release
@@ -39,6 +55,7 @@ build() {
 
 install_packages
 build
+install_onnxruntime
 
 case "${1:-}" in
   example)

@@ -29,6 +29,10 @@ config.substitutions.append(("%python", config.python))
 # `%compare REF_DIR OUT_DIR`: max|tcc - ref| <= 1e-4 * max|ref| per output.
 config.substitutions.append(("%run-ref", config.python + " " + os.path.join(utils, "run_reference.py")))
 config.substitutions.append(("%compare", config.python + " " + os.path.join(utils, "compare_outputs.py")))
+# `%ort-run MODEL REF_DIR OUT_DIR`: ONNX Runtime (npm onnxruntime-node,
+# installed by build.sh into BUILD/ort) on the same inputs, as the oracle.
+config.environment["TCC_ORT_DIR"] = config.tcc_ort_dir
+config.substitutions.append(("%ort-run", "node " + os.path.join(config.tcc_src_dir, "test", "ort", "ort_run.js")))
 # `%exit 1 CMD...` runs CMD and succeeds only when it exits with that code.
 config.substitutions.append(("%exit", config.python + " " + os.path.join(utils, "exit_code.py")))
 
