@@ -74,7 +74,8 @@ struct ConvertTfmToLinalgPass
     populateReductionPatterns(patterns);
     populateDataMovementPatterns(patterns);
     populatePoolingPatterns(patterns);
-    if (failed(applyFullConversion(getOperation(), target, std::move(patterns))))
+    if (failed(
+            applyFullConversion(getOperation(), target, std::move(patterns))))
       signalPassFailure();
   }
 };

@@ -25,8 +25,9 @@ def ConvertTfmToLinalg : Pass<"convert-tfm-to-linalg", "::mlir::ModuleOp"> {
     Semantics follow ONNX/numpy: integer division truncates toward zero
     (division by zero yields 0 instead of trapping), float max/min/relu
     propagate NaN, `round` is half-to-even, gather wraps negative indices
-    and clamps out-of-range ones, softmax/layer_norm/reductions of 16-bit
-    floats accumulate in f32.
+    and clamps out-of-range ones. For 16-bit floats, softmax, layer_norm and
+    reductions accumulate in f32 and transcendental functions (exp, erf,
+    tanh, ...) evaluate in f32, rounding once at the end.
   }];
   let dependentDialects = [
     "::mlir::arith::ArithDialect",

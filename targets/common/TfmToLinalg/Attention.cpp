@@ -24,8 +24,8 @@ namespace {
 
 /// [B..., S, H*D] -> [nb*H, S, D] with the heads next to the batch, or
 /// [nb*H, D, S] when `transposed` (the key operand of q k^T).
-Value splitHeads(OpBuilder &b, Location loc, Value v, int64_t nb,
-                 int64_t heads, bool transposed) {
+Value splitHeads(OpBuilder &b, Location loc, Value v, int64_t nb, int64_t heads,
+                 bool transposed) {
   auto type = cast<RankedTensorType>(v.getType());
   int64_t s = type.getDimSize(type.getRank() - 2);
   int64_t d = type.getShape().back() / heads;
@@ -43,9 +43,9 @@ Value batchMatmul(OpBuilder &b, Location loc, Value lhs, Value rhs) {
   auto l = cast<RankedTensorType>(lhs.getType());
   auto r = cast<RankedTensorType>(rhs.getType());
   Type element = l.getElementType();
-  Value init = filledTensor(
-      b, loc, {l.getDimSize(0), l.getDimSize(1), r.getDimSize(2)},
-      scalarConstant(b, loc, element, 0.0));
+  Value init =
+      filledTensor(b, loc, {l.getDimSize(0), l.getDimSize(1), r.getDimSize(2)},
+                   scalarConstant(b, loc, element, 0.0));
   return b
       .create<linalg::BatchMatmulOp>(loc, TypeRange{init.getType()},
                                      ValueRange{lhs, rhs}, ValueRange{init})
@@ -105,6 +105,7 @@ struct AttentionLowering : OpConversionPattern<tfm::AttentionOp> {
 
 } // namespace
 
-void tcc::tfm_to_linalg::populateAttentionPatterns(RewritePatternSet &patterns) {
+void tcc::tfm_to_linalg::populateAttentionPatterns(
+    RewritePatternSet &patterns) {
   patterns.add<AttentionLowering>(patterns.getContext());
 }

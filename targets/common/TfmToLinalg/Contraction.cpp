@@ -105,9 +105,9 @@ struct MatmulLowering : OpConversionPattern<tfm::MatmulOp> {
       Value r3 = reshapeTo(rewriter, loc, rhs, {batchCount, k, n});
       Value init = filledTensor(rewriter, loc, {batchCount, m, n}, zero);
       result = rewriter
-                   .create<linalg::BatchMatmulOp>(loc, TypeRange{init.getType()},
-                                                  ValueRange{l3, r3},
-                                                  ValueRange{init})
+                   .create<linalg::BatchMatmulOp>(
+                       loc, TypeRange{init.getType()}, ValueRange{l3, r3},
+                       ValueRange{init})
                    .getResult(0);
     } else {
       result = broadcastingMatmul(rewriter, loc, lhs, rhs, fullShape, zero);
@@ -154,10 +154,12 @@ struct MatmulLowering : OpConversionPattern<tfm::MatmulOp> {
               Value sum;
               if (isFloat)
                 sum = nb.create<arith::AddFOp>(
-                    nloc, args[2], nb.create<arith::MulFOp>(nloc, args[0], args[1]));
+                    nloc, args[2],
+                    nb.create<arith::MulFOp>(nloc, args[0], args[1]));
               else
                 sum = nb.create<arith::AddIOp>(
-                    nloc, args[2], nb.create<arith::MulIOp>(nloc, args[0], args[1]));
+                    nloc, args[2],
+                    nb.create<arith::MulIOp>(nloc, args[0], args[1]));
               nb.create<linalg::YieldOp>(nloc, sum);
             })
         .getResult(0);
@@ -202,13 +204,12 @@ struct Conv2dLowering : OpConversionPattern<tfm::Conv2dOp> {
     // [G, C/G] and [G, F/G] so group g only sees its own channels.
     auto padType = cast<RankedTensorType>(input.getType());
     int64_t cg = wType.getDimSize(1), fg = wType.getDimSize(0) / groups;
-    Value groupedIn = reshapeTo(
-        rewriter, loc, input,
-        {padType.getDimSize(0), groups, cg, padType.getDimSize(2),
-         padType.getDimSize(3)});
-    Value groupedW = reshapeTo(
-        rewriter, loc, adaptor.getWeight(),
-        {groups, fg, cg, wType.getDimSize(2), wType.getDimSize(3)});
+    Value groupedIn = reshapeTo(rewriter, loc, input,
+                                {padType.getDimSize(0), groups, cg,
+                                 padType.getDimSize(2), padType.getDimSize(3)});
+    Value groupedW =
+        reshapeTo(rewriter, loc, adaptor.getWeight(),
+                  {groups, fg, cg, wType.getDimSize(2), wType.getDimSize(3)});
     SmallVector<int64_t> groupedOut{outShape[0], groups, fg, outShape[2],
                                     outShape[3]};
     Value bias = adaptor.getBias();
@@ -216,12 +217,12 @@ struct Conv2dLowering : OpConversionPattern<tfm::Conv2dOp> {
       bias = reshapeTo(rewriter, loc, bias, {groups, fg});
     Value init =
         contractionInit(rewriter, loc, groupedOut, element, bias, {0, 3, 4});
-    Value conv = rewriter
-                     .create<linalg::Conv2DNgchwGfchwOp>(
-                         loc, TypeRange{init.getType()},
-                         ValueRange{groupedIn, groupedW}, ValueRange{init},
-                         strides, dilations)
-                     .getResult(0);
+    Value conv =
+        rewriter
+            .create<linalg::Conv2DNgchwGfchwOp>(
+                loc, TypeRange{init.getType()}, ValueRange{groupedIn, groupedW},
+                ValueRange{init}, strides, dilations)
+            .getResult(0);
     rewriter.replaceOp(op, reshapeTo(rewriter, loc, conv, outShape));
     return success();
   }

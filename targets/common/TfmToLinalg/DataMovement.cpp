@@ -1,6 +1,6 @@
-//===- DataMovement.cpp - reshape, transpose, slice, concat, gather, pad, -===//
-//                        broadcast_to, cast
+//===- DataMovement.cpp - reshapes, slices, gathers, pads, casts ----------===//
 //
+// reshape, transpose, slice, concat, gather, pad, broadcast_to and cast:
 //  * reshape: tensor.collapse_shape / expand_shape (one op when a
 //    reassociation exists, else collapse to 1-D and expand);
 //  * transpose: linalg.transpose;
@@ -159,17 +159,16 @@ struct GatherLowering : OpConversionPattern<tfm::GatherOp> {
         ArrayRef<AffineMap>{AffineMap::get(rank, 0, indexExprs, ctx),
                             AffineMap::getMultiDimIdentityMap(rank, ctx)},
         parallelIterators(rank), [&](OpBuilder &b, Location l, ValueRange a) {
-          Value index =
-              b.create<arith::IndexCastOp>(l, b.getIndexType(), a[0]);
+          Value index = b.create<arith::IndexCastOp>(l, b.getIndexType(), a[0]);
           Value zero = indexConstant(b, l, 0);
-          Value negative =
-              b.create<arith::CmpIOp>(l, arith::CmpIPredicate::slt, index, zero);
-          Value wrapped = b.create<arith::AddIOp>(l, index,
-                                                  indexConstant(b, l, dim));
+          Value negative = b.create<arith::CmpIOp>(l, arith::CmpIPredicate::slt,
+                                                   index, zero);
+          Value wrapped =
+              b.create<arith::AddIOp>(l, index, indexConstant(b, l, dim));
           index = b.create<arith::SelectOp>(l, negative, wrapped, index);
           index = b.create<arith::MaxSIOp>(l, index, zero);
-          index = b.create<arith::MinSIOp>(l, index,
-                                           indexConstant(b, l, dim - 1));
+          index =
+              b.create<arith::MinSIOp>(l, index, indexConstant(b, l, dim - 1));
           SmallVector<Value> coords;
           for (int64_t d = 0; d < axis; ++d)
             coords.push_back(b.create<linalg::IndexOp>(l, d));
@@ -232,12 +231,12 @@ struct PadLowering : OpConversionPattern<tfm::PadOp> {
               // Mirror about the first/last element without repeating it:
               // -1 -> 1, n -> n - 2. One reflection suffices because the
               // verifier keeps the padding below the dim size.
-              Value before =
-                  b.create<arith::CmpIOp>(l, arith::CmpIPredicate::slt, j, zero);
+              Value before = b.create<arith::CmpIOp>(
+                  l, arith::CmpIPredicate::slt, j, zero);
               j = b.create<arith::SelectOp>(
                   l, before, b.create<arith::SubIOp>(l, zero, j), j);
-              Value after =
-                  b.create<arith::CmpIOp>(l, arith::CmpIPredicate::sgt, j, last);
+              Value after = b.create<arith::CmpIOp>(
+                  l, arith::CmpIPredicate::sgt, j, last);
               Value mirrored = b.create<arith::SubIOp>(
                   l, indexConstant(b, l, 2 * (n - 1)), j);
               j = b.create<arith::SelectOp>(l, after, mirrored, j);
@@ -275,17 +274,14 @@ struct BroadcastToLowering : OpConversionPattern<tfm::BroadcastToOp> {
         dims.push_back(d);
       Value init = emptyTensor(rewriter, loc, resultType.getShape(),
                                resultType.getElementType());
-      rewriter.replaceOp(op, rewriter
-                                 .create<linalg::BroadcastOp>(loc, input, init,
-                                                              dims)
-                                 .getResult()[0]);
+      rewriter.replaceOp(
+          op, rewriter.create<linalg::BroadcastOp>(loc, input, init, dims)
+                  .getResult()[0]);
       return success();
     }
-    rewriter.replaceOp(
-        op, buildElementwise(rewriter, loc, resultType, input,
-                             [](OpBuilder &, Location, ValueRange a) {
-                               return a[0];
-                             }));
+    rewriter.replaceOp(op, buildElementwise(rewriter, loc, resultType, input,
+                                            [](OpBuilder &, Location,
+                                               ValueRange a) { return a[0]; }));
     return success();
   }
 };
@@ -305,11 +301,11 @@ struct CastLowering : OpConversionPattern<tfm::CastOp> {
     if (!isConvertible(src, dst))
       return rewriter.notifyMatchFailure(op, "no conversion between types");
     rewriter.replaceOp(
-        op, buildElementwise(rewriter, op.getLoc(), resultType,
-                             adaptor.getInput(),
-                             [&](OpBuilder &b, Location l, ValueRange a) {
-                               return convertScalar(b, l, a[0], dst);
-                             }));
+        op,
+        buildElementwise(rewriter, op.getLoc(), resultType, adaptor.getInput(),
+                         [&](OpBuilder &b, Location l, ValueRange a) {
+                           return convertScalar(b, l, a[0], dst);
+                         }));
     return success();
   }
 };
@@ -318,7 +314,8 @@ struct CastLowering : OpConversionPattern<tfm::CastOp> {
 
 void tcc::tfm_to_linalg::populateDataMovementPatterns(
     RewritePatternSet &patterns) {
-  patterns.add<ReshapeLowering, TransposeLowering, SliceLowering,
-               ConcatLowering, GatherLowering, PadLowering, BroadcastToLowering,
-               CastLowering>(patterns.getContext());
+  patterns
+      .add<ReshapeLowering, TransposeLowering, SliceLowering, ConcatLowering,
+           GatherLowering, PadLowering, BroadcastToLowering, CastLowering>(
+          patterns.getContext());
 }

@@ -53,7 +53,8 @@ Value safeIntDiv(OpBuilder &b, Location loc, Value lhs, Value rhs) {
   Value zero = constantLike(b, loc, rhs, 0);
   Value one = constantLike(b, loc, rhs, 1);
   Value minusOne = constantLike(b, loc, rhs, -1);
-  Value isZero = b.create<arith::CmpIOp>(loc, arith::CmpIPredicate::eq, rhs, zero);
+  Value isZero =
+      b.create<arith::CmpIOp>(loc, arith::CmpIPredicate::eq, rhs, zero);
   Value isMinusOne =
       b.create<arith::CmpIOp>(loc, arith::CmpIPredicate::eq, rhs, minusOne);
   Value special = b.create<arith::OrIOp>(loc, isZero, isMinusOne);
@@ -86,7 +87,7 @@ Value scalarBody(OpTy op, OpBuilder &b, Location loc, ValueRange args);
 
 // Transcendental functions evaluate in f32 for 16-bit floats; rounding
 // functions are exact in any precision.
-#define UNARY_MATH(OP, MATHOP)                                                  \
+#define UNARY_MATH(OP, MATHOP)                                                 \
   template <>                                                                  \
   Value scalarBody(tfm::OP op, OpBuilder &b, Location loc, ValueRange args) {  \
     return widened(b, loc, args, [&](ValueRange a) -> Value {                  \
@@ -103,7 +104,7 @@ UNARY_MATH(SinOp, SinOp)
 UNARY_MATH(CosOp, CosOp)
 #undef UNARY_MATH
 
-#define UNARY_ROUNDING(OP, MATHOP)                                              \
+#define UNARY_ROUNDING(OP, MATHOP)                                             \
   template <>                                                                  \
   Value scalarBody(tfm::OP op, OpBuilder &b, Location loc, ValueRange args) {  \
     return b.create<math::MATHOP>(loc, args[0]);                               \
@@ -117,7 +118,8 @@ template <>
 Value scalarBody(tfm::NegOp, OpBuilder &b, Location loc, ValueRange args) {
   if (isFloat(args[0]))
     return b.create<arith::NegFOp>(loc, args[0]);
-  return b.create<arith::SubIOp>(loc, constantLike(b, loc, args[0], 0), args[0]);
+  return b.create<arith::SubIOp>(loc, constantLike(b, loc, args[0], 0),
+                                 args[0]);
 }
 
 template <>
@@ -176,7 +178,8 @@ Value scalarBody(tfm::SignOp, OpBuilder &b, Location loc, ValueRange args) {
 
 template <>
 Value scalarBody(tfm::NotOp, OpBuilder &b, Location loc, ValueRange args) {
-  return b.create<arith::XOrIOp>(loc, args[0], constantLike(b, loc, args[0], 1));
+  return b.create<arith::XOrIOp>(loc, args[0],
+                                 constantLike(b, loc, args[0], 1));
 }
 
 template <>
@@ -194,8 +197,8 @@ Value scalarBody(tfm::LeakyReluOp op, OpBuilder &b, Location loc,
   Value alpha = constantLike(b, loc, x, op.getAlpha().convertToDouble());
   Value scaled = b.create<arith::MulFOp>(loc, alpha, x);
   // NaN fails `x >= 0` and alpha * NaN is NaN: NaN propagates.
-  Value nonNegative = b.create<arith::CmpFOp>(loc, arith::CmpFPredicate::OGE,
-                                              x, constantLike(b, loc, x, 0));
+  Value nonNegative = b.create<arith::CmpFOp>(loc, arith::CmpFPredicate::OGE, x,
+                                              constantLike(b, loc, x, 0));
   return b.create<arith::SelectOp>(loc, nonNegative, x, scaled);
 }
 
@@ -212,7 +215,7 @@ Value scalarBody(tfm::HardSigmoidOp op, OpBuilder &b, Location loc,
   return b.create<arith::MaximumFOp>(loc, capped, constantLike(b, loc, x, 0));
 }
 
-#define BINARY(OP, FOP, IOP)                                                    \
+#define BINARY(OP, FOP, IOP)                                                   \
   template <>                                                                  \
   Value scalarBody(tfm::OP, OpBuilder &b, Location loc, ValueRange args) {     \
     return floatOrInt<arith::FOP, arith::IOP>(b, loc, args[0], args[1]);       \
@@ -238,7 +241,7 @@ Value scalarBody(tfm::PowOp, OpBuilder &b, Location loc, ValueRange args) {
   });
 }
 
-#define LOGICAL(OP, IOP)                                                        \
+#define LOGICAL(OP, IOP)                                                       \
   template <>                                                                  \
   Value scalarBody(tfm::OP, OpBuilder &b, Location loc, ValueRange args) {     \
     return b.create<arith::IOP>(loc, args[0], args[1]);                        \
@@ -248,7 +251,7 @@ LOGICAL(OrOp, OrIOp)
 LOGICAL(XorOp, XOrIOp)
 #undef LOGICAL
 
-#define COMPARE(OP, FPRED, IPRED)                                               \
+#define COMPARE(OP, FPRED, IPRED)                                              \
   template <>                                                                  \
   Value scalarBody(tfm::OP, OpBuilder &b, Location loc, ValueRange args) {     \
     return compare(b, loc, args[0], args[1], arith::CmpFPredicate::FPRED,      \
@@ -286,20 +289,20 @@ struct ElementwiseLowering : OpConversionPattern<OpTy> {
     // need arithmetic on the operand type.
     if (!std::is_same_v<OpTy, tfm::SelectOp>)
       for (Value v : operands)
-        if (!supportedElement(cast<RankedTensorType>(v.getType()).getElementType()))
+        if (!supportedElement(
+                cast<RankedTensorType>(v.getType()).getElementType()))
           return rewriter.notifyMatchFailure(op, "unsupported element type");
-    Value result = buildElementwise(
-        rewriter, op.getLoc(), resultType, operands,
-        [&](OpBuilder &b, Location loc, ValueRange args) {
-          return scalarBody(op, b, loc, args.drop_back());
-        });
+    Value result =
+        buildElementwise(rewriter, op.getLoc(), resultType, operands,
+                         [&](OpBuilder &b, Location loc, ValueRange args) {
+                           return scalarBody(op, b, loc, args.drop_back());
+                         });
     rewriter.replaceOp(op, result);
     return success();
   }
 };
 
-template <typename... Ops>
-void addElementwise(RewritePatternSet &patterns) {
+template <typename... Ops> void addElementwise(RewritePatternSet &patterns) {
   (patterns.add<ElementwiseLowering<Ops>>(patterns.getContext()), ...);
 }
 
@@ -309,10 +312,10 @@ void tcc::tfm_to_linalg::populateElementwisePatterns(
     RewritePatternSet &patterns) {
   addElementwise<
       // unary
-      tfm::NegOp, tfm::AbsOp, tfm::ExpOp, tfm::LogOp, tfm::SqrtOp,
-      tfm::RsqrtOp, tfm::ReciprocalOp, tfm::TanhOp, tfm::ErfOp, tfm::SigmoidOp,
-      tfm::ReluOp, tfm::SinOp, tfm::CosOp, tfm::FloorOp, tfm::CeilOp,
-      tfm::RoundOp, tfm::SignOp, tfm::NotOp, tfm::ClampOp, tfm::LeakyReluOp,
+      tfm::NegOp, tfm::AbsOp, tfm::ExpOp, tfm::LogOp, tfm::SqrtOp, tfm::RsqrtOp,
+      tfm::ReciprocalOp, tfm::TanhOp, tfm::ErfOp, tfm::SigmoidOp, tfm::ReluOp,
+      tfm::SinOp, tfm::CosOp, tfm::FloorOp, tfm::CeilOp, tfm::RoundOp,
+      tfm::SignOp, tfm::NotOp, tfm::ClampOp, tfm::LeakyReluOp,
       tfm::HardSigmoidOp,
       // binary
       tfm::AddOp, tfm::SubOp, tfm::MulOp, tfm::DivOp, tfm::PowOp, tfm::MaxOp,

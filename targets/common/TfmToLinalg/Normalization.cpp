@@ -49,15 +49,18 @@ struct LayerNormLowering : OpConversionPattern<tfm::LayerNormOp> {
       axes.push_back(d);
     ArrayRef<int64_t> outer = type.getShape().take_front(axis);
     auto rowType = RankedTensorType::get(outer, acc);
-    double count = static_cast<double>(numElements(type.getShape().drop_front(axis)));
+    double count =
+        static_cast<double>(numElements(type.getShape().drop_front(axis)));
     Value zero = scalarConstant(rewriter, loc, acc, 0.0);
 
     // Pass 1: mean.
     Value sum = buildReduction(rewriter, loc, x, axes, acc, zero, addF);
-    Value mean = buildElementwise(
-        rewriter, loc, rowType, sum, [&](OpBuilder &b, Location l, ValueRange a) {
-          return b.create<arith::DivFOp>(l, a[0], scalarConstant(b, l, acc, count));
-        });
+    Value mean =
+        buildElementwise(rewriter, loc, rowType, sum,
+                         [&](OpBuilder &b, Location l, ValueRange a) {
+                           return b.create<arith::DivFOp>(
+                               l, a[0], scalarConstant(b, l, acc, count));
+                         });
 
     // Pass 2: variance of the centred values.
     AffineMap identity = AffineMap::getMultiDimIdentityMap(rank, ctx);
@@ -82,8 +85,8 @@ struct LayerNormLowering : OpConversionPattern<tfm::LayerNormOp> {
     Value invStd = buildElementwise(
         rewriter, loc, rowType, squares,
         [&](OpBuilder &b, Location l, ValueRange a) -> Value {
-          Value var =
-              b.create<arith::DivFOp>(l, a[0], scalarConstant(b, l, acc, count));
+          Value var = b.create<arith::DivFOp>(l, a[0],
+                                              scalarConstant(b, l, acc, count));
           return b.create<math::RsqrtOp>(
               l, addF(b, l, var, scalarConstant(b, l, acc, eps)));
         });
@@ -106,7 +109,8 @@ struct LayerNormLowering : OpConversionPattern<tfm::LayerNormOp> {
         rewriter
             .create<linalg::GenericOp>(
                 loc, TypeRange{type}, inputs,
-                ValueRange{emptyTensor(rewriter, loc, type.getShape(), element)},
+                ValueRange{
+                    emptyTensor(rewriter, loc, type.getShape(), element)},
                 maps, parallelIterators(rank),
                 [&](OpBuilder &b, Location l, ValueRange a) {
                   Value centred = b.create<arith::SubFOp>(
@@ -148,7 +152,8 @@ struct BatchNormLowering : OpConversionPattern<tfm::BatchNormOp> {
           Value var = convertScalar(b, l, a[1], acc);
           Value std = b.create<math::SqrtOp>(
               l, addF(b, l, var, scalarConstant(b, l, acc, eps)));
-          return b.create<arith::DivFOp>(l, convertScalar(b, l, a[0], acc), std);
+          return b.create<arith::DivFOp>(l, convertScalar(b, l, a[0], acc),
+                                         std);
         });
     AffineMap identity = AffineMap::getMultiDimIdentityMap(rank, ctx);
     AffineMap channelMap = AffineMap::get(rank, 0, getAffineDimExpr(1, ctx));
@@ -158,7 +163,8 @@ struct BatchNormLowering : OpConversionPattern<tfm::BatchNormOp> {
                 loc, TypeRange{type},
                 ValueRange{adaptor.getInput(), adaptor.getMean(), factor,
                            adaptor.getBias()},
-                ValueRange{emptyTensor(rewriter, loc, type.getShape(), element)},
+                ValueRange{
+                    emptyTensor(rewriter, loc, type.getShape(), element)},
                 ArrayRef<AffineMap>{identity, channelMap, channelMap,
                                     channelMap, identity},
                 parallelIterators(rank),
@@ -166,8 +172,9 @@ struct BatchNormLowering : OpConversionPattern<tfm::BatchNormOp> {
                   Value centred =
                       b.create<arith::SubFOp>(l, convertScalar(b, l, a[0], acc),
                                               convertScalar(b, l, a[1], acc));
-                  Value y = addF(b, l, b.create<arith::MulFOp>(l, centred, a[2]),
-                                 convertScalar(b, l, a[3], acc));
+                  Value y =
+                      addF(b, l, b.create<arith::MulFOp>(l, centred, a[2]),
+                           convertScalar(b, l, a[3], acc));
                   b.create<linalg::YieldOp>(l, convertScalar(b, l, y, element));
                 })
             .getResult(0);
@@ -205,12 +212,12 @@ struct GeluLowering : OpConversionPattern<tfm::GeluOp> {
           auto c = [&](double v) { return scalarConstant(b, l, acc, v); };
           Value inner;
           if (tanhForm) {
-            Value x3 = b.create<arith::MulFOp>(
-                l, b.create<arith::MulFOp>(l, x, x), x);
+            Value x3 =
+                b.create<arith::MulFOp>(l, b.create<arith::MulFOp>(l, x, x), x);
             Value poly =
                 addF(b, l, x, b.create<arith::MulFOp>(l, c(0.044715), x3));
-            Value arg = b.create<arith::MulFOp>(
-                l, c(std::sqrt(2.0 / M_PI)), poly);
+            Value arg =
+                b.create<arith::MulFOp>(l, c(std::sqrt(2.0 / M_PI)), poly);
             inner = b.create<math::TanhOp>(l, arg);
           } else {
             inner = b.create<math::ErfOp>(
@@ -229,6 +236,7 @@ struct GeluLowering : OpConversionPattern<tfm::GeluOp> {
 
 void tcc::tfm_to_linalg::populateNormalizationPatterns(
     RewritePatternSet &patterns) {
-  patterns.add<LayerNormLowering, BatchNormLowering, SoftmaxLowering,
-               GeluLowering>(patterns.getContext());
+  patterns
+      .add<LayerNormLowering, BatchNormLowering, SoftmaxLowering, GeluLowering>(
+          patterns.getContext());
 }

@@ -62,13 +62,13 @@ struct MaxPoolLowering : OpConversionPattern<tfm::MaxPool2dOp> {
         padTensor(rewriter, loc, adaptor.getInput(), low, high, lowest);
     Value window = emptyTensor(rewriter, loc, op.getKernel(), element);
     Value init = filledTensor(rewriter, loc, outType.getShape(), lowest);
-    Value pooled = rewriter
-                       .create<linalg::PoolingNchwMaxOp>(
-                           loc, TypeRange{outType}, ValueRange{padded, window},
-                           ValueRange{init},
-                           rewriter.getI64TensorAttr(op.getStrides()),
-                           rewriter.getI64TensorAttr(op.getDilations()))
-                       .getResult(0);
+    Value pooled =
+        rewriter
+            .create<linalg::PoolingNchwMaxOp>(
+                loc, TypeRange{outType}, ValueRange{padded, window},
+                ValueRange{init}, rewriter.getI64TensorAttr(op.getStrides()),
+                rewriter.getI64TensorAttr(op.getDilations()))
+            .getResult(0);
     rewriter.replaceOp(op, pooled);
     return success();
   }
@@ -91,7 +91,8 @@ struct AvgPoolLowering : OpConversionPattern<tfm::AvgPool2dOp> {
     windowPadding(inType.getShape(), outType.getShape(), kernel, strides, unit,
                   padding, low, high);
     Value zero = scalarConstant(rewriter, loc, element, 0.0);
-    Value padded = padTensor(rewriter, loc, adaptor.getInput(), low, high, zero);
+    Value padded =
+        padTensor(rewriter, loc, adaptor.getInput(), low, high, zero);
     Value window = emptyTensor(rewriter, loc, kernel, element);
     Value init = filledTensor(rewriter, loc, outType.getShape(), zero);
     Value sums = rewriter
@@ -128,8 +129,8 @@ struct AvgPoolLowering : OpConversionPattern<tfm::AvgPool2dOp> {
         rewriter
             .create<linalg::GenericOp>(
                 loc, TypeRange{outType}, ValueRange{sums, table},
-                ValueRange{emptyTensor(rewriter, loc, outType.getShape(),
-                                       element)},
+                ValueRange{
+                    emptyTensor(rewriter, loc, outType.getShape(), element)},
                 ArrayRef<AffineMap>{identity, spatial, identity},
                 parallelIterators(4),
                 [](OpBuilder &b, Location l, ValueRange a) {

@@ -101,9 +101,8 @@ struct ReduceLowering : OpConversionPattern<OpTy> {
     if (divide || acc != element) {
       auto reducedType = cast<RankedTensorType>(reduced.getType());
       reduced = buildElementwise(
-          rewriter, loc,
-          RankedTensorType::get(reducedType.getShape(), element), reduced,
-          [&](OpBuilder &b, Location l, ValueRange a) -> Value {
+          rewriter, loc, RankedTensorType::get(reducedType.getShape(), element),
+          reduced, [&](OpBuilder &b, Location l, ValueRange a) -> Value {
             Value v = a[0];
             if (divide) {
               Value n = scalarConstant(b, l, acc, static_cast<double>(count));
@@ -114,8 +113,8 @@ struct ReduceLowering : OpConversionPattern<OpTy> {
             return convertScalar(b, l, v, element);
           });
     }
-    rewriter.replaceOp(op,
-                       reshapeTo(rewriter, loc, reduced, resultType.getShape()));
+    rewriter.replaceOp(
+        op, reshapeTo(rewriter, loc, reduced, resultType.getShape()));
     return success();
   }
 };
@@ -188,9 +187,9 @@ struct ArgReduceLowering : OpConversionPattern<OpTy> {
           Value index = b.create<arith::IndexCastOp>(
               l, i64, b.create<linalg::IndexOp>(l, axis));
           b.create<linalg::YieldOp>(
-              l, ValueRange{b.create<arith::SelectOp>(l, take, x, best),
-                            b.create<arith::SelectOp>(l, take, index,
-                                                      bestIndex)});
+              l,
+              ValueRange{b.create<arith::SelectOp>(l, take, x, best),
+                         b.create<arith::SelectOp>(l, take, index, bestIndex)});
         });
     rewriter.replaceOp(op, reshapeTo(rewriter, loc, generic.getResult(1),
                                      op.getType().getShape()));
@@ -200,7 +199,8 @@ struct ArgReduceLowering : OpConversionPattern<OpTy> {
 
 } // namespace
 
-void tcc::tfm_to_linalg::populateReductionPatterns(RewritePatternSet &patterns) {
+void tcc::tfm_to_linalg::populateReductionPatterns(
+    RewritePatternSet &patterns) {
   MLIRContext *ctx = patterns.getContext();
   patterns.add<ReduceLowering<tfm::ReduceSumOp, Kind::Sum>,
                ReduceLowering<tfm::ReduceMeanOp, Kind::Mean>,

@@ -75,7 +75,8 @@ Value lowestValue(OpBuilder &b, Location loc, Type type) {
 
 Value highestValue(OpBuilder &b, Location loc, Type type) {
   if (isa<FloatType>(type))
-    return scalarConstant(b, loc, type, std::numeric_limits<double>::infinity());
+    return scalarConstant(b, loc, type,
+                          std::numeric_limits<double>::infinity());
   unsigned width = type.getIntOrFloatBitWidth();
   return b.create<arith::ConstantOp>(
       loc, b.getIntegerAttr(type, APInt::getSignedMaxValue(width)));

@@ -56,7 +56,8 @@ mlir::Value scalarConstant(mlir::OpBuilder &b, mlir::Location loc,
 
 /// Identity of max (lowest value: -inf, or the signed minimum for integers)
 /// or of min (+inf / signed maximum).
-mlir::Value lowestValue(mlir::OpBuilder &b, mlir::Location loc, mlir::Type type);
+mlir::Value lowestValue(mlir::OpBuilder &b, mlir::Location loc,
+                        mlir::Type type);
 mlir::Value highestValue(mlir::OpBuilder &b, mlir::Location loc,
                          mlir::Type type);
 
@@ -83,12 +84,13 @@ mlir::Value buildElementwise(mlir::OpBuilder &b, mlir::Location loc,
 /// dims with element type `accType`, starting from `init`; `combine` gets
 /// (element, accumulator) and returns the new accumulator. Elements are
 /// converted to `accType` before `combine` sees them.
-mlir::Value buildReduction(
-    mlir::OpBuilder &b, mlir::Location loc, mlir::Value input,
-    llvm::ArrayRef<int64_t> axes, mlir::Type accType, mlir::Value init,
-    llvm::function_ref<mlir::Value(mlir::OpBuilder &, mlir::Location,
-                                   mlir::Value, mlir::Value)>
-        combine);
+mlir::Value
+buildReduction(mlir::OpBuilder &b, mlir::Location loc, mlir::Value input,
+               llvm::ArrayRef<int64_t> axes, mlir::Type accType,
+               mlir::Value init,
+               llvm::function_ref<mlir::Value(mlir::OpBuilder &, mlir::Location,
+                                              mlir::Value, mlir::Value)>
+                   combine);
 
 /// Map from the full iteration space of rank `rank` to the dims that
 /// survive dropping `axes` (the layout of a reduction result).

@@ -159,6 +159,11 @@ def write_file(fname, summary, cases, trailer=""):
              ""]
     printers = {"f32": "printMemrefF32", "i64": "printMemrefI64",
                 "i32": "printMemrefI32"}
+    lines.append("// The runner's printers only read their argument; declaring it lets "
+                 "one-shot-bufferize pass")
+    lines.append("// read-only (constant) buffers to them instead of demanding a copy, "
+                 "which an unranked")
+    lines.append("// tensor.cast cannot provide.")
     for elem, fn in printers.items():
         lines.append(f"func.func private @{fn}(tensor<*x{elem}> "
                      "{bufferization.access = \"read\"})")
