@@ -38,4 +38,17 @@ def ConvertTfmToLinalg : Pass<"convert-tfm-to-linalg", "::mlir::ModuleOp"> {
   ];
 }
 
+def CopyReturnedValues : Pass<"tfm-copy-returned-values", "::mlir::func::FuncOp"> {
+  let summary = "Give every function result a tensor the function computes";
+  let description = [{
+    Results become caller-provided output buffers after bufferization
+    (buffer-results-to-out-params). A result that is a function argument, a
+    constant, or a value returned twice has no computation that could write
+    that buffer, so this pass returns a `linalg.copy` of it into a fresh
+    `tensor.empty` instead. Runs on linalg-on-tensors, before bufferization.
+  }];
+  let dependentDialects = ["::mlir::linalg::LinalgDialect",
+                           "::mlir::tensor::TensorDialect"];
+}
+
 #endif // TCC_TARGETS_COMMON_PASSES_TD

@@ -29,6 +29,7 @@ llvm::LogicalResult createLinalgCopy(mlir::OpBuilder &b, mlir::Location loc,
 void buildCpuLoweringPipeline(mlir::OpPassManager &pm) {
   pm.addPass(createConvertTfmToLinalg());
   pm.addPass(mlir::createCanonicalizerPass());
+  pm.addNestedPass<mlir::func::FuncOp>(createCopyReturnedValues());
 
   // Buffers at function boundaries get identity layouts so `main` can take
   // bare pointers; results become out-params written in place when the
