@@ -4,6 +4,7 @@
 #include "runtime/schema/bundle_generated.h"
 
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Object/Archive.h"
 #include "llvm/Object/ArchiveWriter.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -104,8 +105,8 @@ bool linkSharedLibrary(const std::string &object, const std::string &output,
     return false;
   }
   std::string message;
-  llvm::StringRef args[] = {*cc, "-shared", "-o", output, object, "-lm",
-                            "-Wl,--build-id=none"};
+  llvm::StringRef args[] = {*cc,    "-shared", "-o", output, object,
+                            TCC_KERNELS_ARCHIVE, "-lm", "-Wl,--build-id=none"};
   int rc = llvm::sys::ExecuteAndWait(*cc, args, std::nullopt, {}, 0, 0, &message);
   if (rc != 0) {
     error = "linking libmodel.so failed" + (message.empty() ? "" : ": " + message);
@@ -179,8 +180,35 @@ bool writeArtifact(const std::string &outDir, const BundleContents &contents,
 
   // A static library for firmware and application builds; deterministic
   // (zero timestamps and ids) so identical inputs give identical bytes.
+  // libmodel.a also carries the runtime's microkernels the code calls, so
+  // an application links one archive (plus the runtime core).
   std::vector<llvm::NewArchiveMember> members;
   members.emplace_back(llvm::MemoryBufferRef(objectBytes, "model.o"));
+  auto kernels = llvm::MemoryBuffer::getFile(TCC_KERNELS_ARCHIVE);
+  if (!kernels) {
+    error = std::string("cannot read the kernel library '") + TCC_KERNELS_ARCHIVE +
+            "': " + kernels.getError().message();
+    return fail();
+  }
+  auto archive = llvm::object::Archive::create((*kernels)->getMemBufferRef());
+  if (!archive) {
+    error = "cannot read the kernel library: " + llvm::toString(archive.takeError());
+    return fail();
+  }
+  llvm::Error childError = llvm::Error::success();
+  for (const llvm::object::Archive::Child &child : (*archive)->children(childError)) {
+    auto member = llvm::NewArchiveMember::getOldMember(child, /*Deterministic=*/true);
+    if (!member) {
+      llvm::consumeError(std::move(childError));
+      error = "cannot read the kernel library: " + llvm::toString(member.takeError());
+      return fail();
+    }
+    members.push_back(std::move(*member));
+  }
+  if (childError) {
+    error = "cannot read the kernel library: " + llvm::toString(std::move(childError));
+    return fail();
+  }
   if (llvm::Error err = llvm::writeArchive(
           path("libmodel.a"), members, llvm::SymtabWritingMode::NormalSymtab,
           llvm::object::Archive::K_GNU, /*Deterministic=*/true,

@@ -103,7 +103,7 @@ int generateCode(mlir::ModuleOp module, const CompileOptions &options,
 
   std::string error;
   mlir::PassManager pm(module.getContext());
-  buildCpuLoweringPipeline(pm);
+  buildCpuLoweringPipeline(pm, selectGemmIsa(target));
   {
     mlir::ScopedDiagnosticHandler handler(
         module.getContext(), [&](mlir::Diagnostic &diag) {

@@ -2,6 +2,7 @@
 #include "targets/cpu/CpuPipeline.h"
 #include "passes/Passes.h"
 #include "targets/common/Passes.h"
+#include "targets/cpu/Passes.h"
 
 #include "mlir/Conversion/Passes.h"
 #include "mlir/Dialect/Bufferization/Transforms/OneShotAnalysis.h"
@@ -26,7 +27,8 @@ llvm::LogicalResult createLinalgCopy(mlir::OpBuilder &b, mlir::Location loc,
 }
 } // namespace
 
-void buildCpuLoweringPipeline(mlir::OpPassManager &pm) {
+void buildCpuLoweringPipeline(mlir::OpPassManager &pm,
+                              const std::string &gemmIsa) {
   pm.addPass(createConvertTfmToLinalg());
   pm.addPass(mlir::createCanonicalizerPass());
   pm.addNestedPass<mlir::func::FuncOp>(createCopyReturnedValues());
@@ -46,6 +48,11 @@ void buildCpuLoweringPipeline(mlir::OpPassManager &pm) {
   pm.addPass(mlir::bufferization::createBufferResultsToOutParamsPass(outParams));
   pm.addPass(mlir::createCanonicalizerPass());
   pm.addNestedPass<mlir::func::FuncOp>(createPlanMemory());
+  if (!gemmIsa.empty()) {
+    UseGemmUkernelsOptions ukernels;
+    ukernels.isa = gemmIsa;
+    pm.addPass(createUseGemmUkernels(ukernels));
+  }
 
   pm.addNestedPass<mlir::func::FuncOp>(mlir::createConvertLinalgToLoopsPass());
   pm.addPass(mlir::createLowerAffinePass());
@@ -66,6 +73,7 @@ void buildCpuLoweringPipeline(mlir::OpPassManager &pm) {
 }
 
 void registerCpuPipelines() {
+  registerTccTargetCpuPasses();
   mlir::PassPipelineRegistration<>(
       "tfm-lower-to-llvm",
       "Lower raised tfm to the LLVM dialect with a static arena (CPU targets)",

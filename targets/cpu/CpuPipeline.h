@@ -4,12 +4,17 @@
 
 #include "mlir/Pass/PassManager.h"
 
+#include <string>
+
 namespace tcc {
 
 /// tfm (raised) -> linalg on tensors -> bufferized memrefs in one static
 /// arena -> loops -> LLVM dialect. `main` ends up taking bare pointers:
 /// (inputs..., outputs..., arena) with `tfm.arena_size` on it.
-void buildCpuLoweringPipeline(mlir::OpPassManager &pm);
+/// `gemmIsa` picks the runtime GEMM microkernels weight matmuls call
+/// (generic, avx2, avx512; empty: loops only).
+void buildCpuLoweringPipeline(mlir::OpPassManager &pm,
+                              const std::string &gemmIsa = "");
 
 /// Registers the pipeline as `tfm-lower-to-llvm` for tcc-opt.
 void registerCpuPipelines();

@@ -32,6 +32,37 @@ CpuTargetOptions cpuTargetFor(const std::string &target, const std::string &mcpu
 }
 
 namespace {
+void initializeTargets();
+} // namespace
+
+std::string selectGemmIsa(const CpuTargetOptions &options) {
+  if (options.triple.rfind("x86_64", 0) != 0)
+    return "generic";
+  initializeTargets();
+  std::string error;
+  const llvm::Target *target = llvm::TargetRegistry::lookupTarget(options.triple, error);
+  if (!target)
+    return "generic";
+  std::string cpu = options.cpu, features;
+  if (cpu == "native") {
+    cpu = llvm::sys::getHostCPUName().str();
+    for (const auto &feature : llvm::sys::getHostCPUFeatures())
+      features += (features.empty() ? "" : ",") +
+                  std::string(feature.second ? "+" : "-") + feature.first().str();
+  }
+  std::unique_ptr<llvm::MCSubtargetInfo> subtarget(
+      target->createMCSubtargetInfo(options.triple, "", ""));
+  if (!subtarget || !subtarget->isCPUStringValid(cpu))
+    return "generic";
+  subtarget.reset(target->createMCSubtargetInfo(options.triple, cpu, features));
+  if (subtarget->checkFeatures("+avx512f"))
+    return "avx512";
+  if (subtarget->checkFeatures("+avx2,+fma"))
+    return "avx2";
+  return "generic";
+}
+
+namespace {
 
 void initializeTargets() {
   static bool done = [] {

@@ -20,6 +20,10 @@ struct CpuTargetOptions {
 /// The ISA level `--mcpu` resolves to for `target` ("x86-64" or "aarch64").
 CpuTargetOptions cpuTargetFor(const std::string &target, const std::string &mcpu);
 
+/// The GEMM microkernel ISA the target CPU runs best: avx512 when the CPU
+/// has AVX-512F, avx2 with AVX2+FMA, else the portable generic kernel.
+std::string selectGemmIsa(const CpuTargetOptions &options);
+
 /// Translates an LLVM-dialect module whose `main` takes bare pointers
 /// (numInputs inputs, numOutputs outputs, then the arena) into an object
 /// file exporting

@@ -1,0 +1,201 @@
+//===- UseGemmUkernels.cpp - weight matmuls -> runtime GEMM microkernels --===//
+//
+// IREE-style ukernels: the register-blocked, cache-blocked GEMM in
+// runtime/kernels beats what the generic loop lowering produces by two
+// orders of magnitude, so matmuls by weights call it. Weights are packed at
+// compile time with the runtime's own packing routine, which guarantees the
+// layout the kernel reads and keeps the artifact deterministic.
+//
+//===----------------------------------------------------------------------===//
+#include "targets/cpu/Passes.h"
+
+#include "tcc_kernels.h"
+
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/IR/AsmState.h"
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/BuiltinAttributes.h"
+#include "mlir/IR/DialectResourceBlobManager.h"
+#include "mlir/IR/SymbolTable.h"
+
+namespace tcc {
+#define GEN_PASS_DEF_USEGEMMUKERNELS
+#include "targets/cpu/Passes.h.inc"
+} // namespace tcc
+
+using namespace mlir;
+
+namespace {
+
+/// The float contents of a constant global, or nothing.
+std::optional<std::vector<float>> readWeights(memref::GlobalOp global) {
+  if (!global || !global.getConstant() || !global.getInitialValue())
+    return std::nullopt;
+  Attribute init = *global.getInitialValue();
+  if (auto resource = dyn_cast<DenseF32ResourceElementsAttr>(init)) {
+    if (auto data = resource.tryGetAsArrayRef())
+      return std::vector<float>(data->begin(), data->end());
+    return std::nullopt;
+  }
+  if (auto dense = dyn_cast<DenseElementsAttr>(init);
+      dense && dense.getElementType().isF32()) {
+    auto values = dense.getValues<float>();
+    return std::vector<float>(values.begin(), values.end());
+  }
+  return std::nullopt;
+}
+
+/// A memref with unit inner stride: (pointer to its first element, row
+/// stride), as values for the call. The pointer comes from the memref's own
+/// aligned pointer, not its base buffer: for a `memref.view` into the arena
+/// the byte shift lives only in the view's aligned pointer, and upstream's
+/// expand-strided-metadata folds `extract_aligned_pointer_as_index` of a
+/// view to that of its source, dropping the shift. So the address is built
+/// from the root buffer: aligned(root) + every view's byte shift + the
+/// element offset in the memref's type (relative to that base).
+std::optional<std::pair<Value, Value>> rowMajorPointer(OpBuilder &b,
+                                                       Location loc, Value v) {
+  auto type = cast<MemRefType>(v.getType());
+  if (type.getRank() != 2 || !type.getElementType().isF32())
+    return std::nullopt;
+  SmallVector<int64_t> strides;
+  int64_t offset;
+  if (failed(getStridesAndOffset(type, strides, offset)) || strides[1] != 1 ||
+      ShapedType::isDynamic(strides[0]) || ShapedType::isDynamic(offset))
+    return std::nullopt;
+  Value root = v;
+  Value address = b.create<arith::ConstantIndexOp>(loc, offset * sizeof(float));
+  while (Operation *def = root.getDefiningOp()) {
+    if (auto view = dyn_cast<memref::ViewOp>(def)) {
+      address = b.create<arith::AddIOp>(loc, address, view.getByteShift());
+      root = view.getSource();
+    } else if (isa<memref::SubViewOp, memref::CollapseShapeOp,
+                   memref::ExpandShapeOp, memref::CastOp,
+                   memref::ReinterpretCastOp>(def)) {
+      root = def->getOperand(0);
+    } else {
+      break;
+    }
+  }
+  Value aligned = b.create<memref::ExtractAlignedPointerAsIndexOp>(loc, root);
+  address = b.create<arith::AddIOp>(loc, aligned, address);
+  Value ptr = b.create<LLVM::IntToPtrOp>(
+      loc, LLVM::LLVMPointerType::get(b.getContext()),
+      b.create<arith::IndexCastOp>(loc, b.getI64Type(), address));
+  Value stride = b.create<arith::ConstantIntOp>(loc, strides[0], 64);
+  return std::make_pair(ptr, stride);
+}
+
+struct UseGemmUkernelsPass : tcc::impl::UseGemmUkernelsBase<UseGemmUkernelsPass> {
+  using UseGemmUkernelsBase::UseGemmUkernelsBase;
+
+  void runOnOperation() override {
+    ModuleOp module = getOperation();
+    tcc_isa kernelIsa;
+    if (isa == "generic")
+      kernelIsa = TCC_ISA_GENERIC;
+    else if (isa == "avx2")
+      kernelIsa = TCC_ISA_AVX2;
+    else if (isa == "avx512")
+      kernelIsa = TCC_ISA_AVX512;
+    else {
+      module.emitError("unknown microkernel isa '") << isa << "'";
+      return signalPassFailure();
+    }
+    std::string kernelName = "tcc_gemm_f32_" + isa;
+
+    SymbolTable symbols(module);
+    MLIRContext *ctx = &getContext();
+    OpBuilder b(ctx);
+    auto ptrType = LLVM::LLVMPointerType::get(ctx);
+    auto i64 = b.getI64Type();
+    auto kernelType = b.getFunctionType(
+        {i64, i64, i64, ptrType, i64, ptrType, ptrType, ptrType, i64, b.getI32Type()}, {});
+    func::FuncOp kernel;
+    llvm::DenseMap<Operation *, memref::GlobalOp> packedGlobals;
+
+    SmallVector<linalg::MatmulOp> matmuls;
+    module.walk([&](linalg::MatmulOp op) { matmuls.push_back(op); });
+    for (linalg::MatmulOp op : matmuls) {
+      if (!op.hasPureBufferSemantics())
+        continue;
+      Value a = op.getDpsInputs()[0], bOperand = op.getDpsInputs()[1];
+      Value c = op.getDpsInits()[0];
+      auto getGlobal = bOperand.getDefiningOp<memref::GetGlobalOp>();
+      if (!getGlobal)
+        continue;
+      auto global = symbols.lookup<memref::GlobalOp>(getGlobal.getName());
+      auto bType = cast<MemRefType>(bOperand.getType());
+      if (!global || bType.getRank() != 2 || !bType.getLayout().isIdentity())
+        continue;
+      int64_t k = bType.getDimSize(0), n = bType.getDimSize(1);
+      int64_t m = cast<MemRefType>(a.getType()).getDimSize(0);
+
+      b.setInsertionPoint(op);
+      Location loc = op.getLoc();
+      auto aPtr = rowMajorPointer(b, loc, a);
+      auto cPtr = aPtr ? rowMajorPointer(b, loc, c) : std::nullopt;
+      if (!aPtr || !cPtr)
+        continue; // leftover metadata ops are dead and fold away
+
+      memref::GlobalOp &packed = packedGlobals[global];
+      if (!packed) {
+        auto weights = readWeights(global);
+        if (!weights)
+          continue;
+        size_t size = tcc_gemm_packed_b_size_f32(kernelIsa, k, n);
+        auto blob = HeapAsmResourceBlob::allocate(size * sizeof(float), alignof(float));
+        auto *data = reinterpret_cast<float *>(blob.getMutableData().data());
+        tcc_gemm_pack_b_f32(kernelIsa, k, n, weights->data(), n, data);
+        auto packedType = MemRefType::get({int64_t(size)}, b.getF32Type());
+        std::string name = (global.getSymName() + "_packed_" + isa).str();
+        auto attr = DenseResourceElementsAttr::get(
+            RankedTensorType::get({int64_t(size)}, b.getF32Type()), name,
+            std::move(blob));
+        OpBuilder gb = OpBuilder::atBlockBegin(module.getBody());
+        packed = gb.create<memref::GlobalOp>(
+            global.getLoc(), name, gb.getStringAttr("private"), packedType, attr,
+            /*constant=*/true, gb.getI64IntegerAttr(64));
+        symbols.insert(packed);
+      }
+      if (!kernel) {
+        OpBuilder kb = OpBuilder::atBlockEnd(module.getBody());
+        kernel = kb.create<func::FuncOp>(module.getLoc(), kernelName, kernelType);
+        kernel.setPrivate();
+      }
+      Value packedRef = b.create<memref::GetGlobalOp>(
+          loc, packed.getType(), packed.getSymName());
+      auto packedMeta = b.create<memref::ExtractAlignedPointerAsIndexOp>(loc, packedRef);
+      Value packedPtr = b.create<LLVM::IntToPtrOp>(
+          loc, ptrType, b.create<arith::IndexCastOp>(loc, i64, packedMeta));
+      auto constant = [&](int64_t v) {
+        return b.create<arith::ConstantIntOp>(loc, v, 64).getResult();
+      };
+      Value null = b.create<LLVM::ZeroOp>(loc, ptrType);
+      Value accumulate = b.create<arith::ConstantIntOp>(loc, 1, 32);
+      b.create<func::CallOp>(
+          loc, kernel,
+          ValueRange{constant(m), constant(n), constant(k), aPtr->first,
+                     aPtr->second, packedPtr, null, cPtr->first, cPtr->second,
+                     accumulate});
+      op.erase();
+    }
+
+    // Drop weight globals only the rewritten matmuls read: first their
+    // now unused get_global ops, then the globals themselves.
+    SmallVector<memref::GetGlobalOp> deadGets;
+    module.walk([&](memref::GetGlobalOp get) {
+      if (get->use_empty())
+        deadGets.push_back(get);
+    });
+    for (memref::GetGlobalOp get : deadGets)
+      get.erase();
+    for (auto &[original, packed] : packedGlobals) {
+      auto global = cast<memref::GlobalOp>(original);
+      if (SymbolTable::symbolKnownUseEmpty(global, module))
+        global.erase();
+    }
+  }
+};
+
+} // namespace
