@@ -224,8 +224,12 @@ int compileModel(const CompileOptions &options) {
 
   std::string output = options.output.empty() ? "-" : options.output;
   mlir::OpPrintingFlags flags;
+  // Eliding weights must not format them: MLIR's printer renders a blob as
+  // hex before deciding to elide it (2x the blob, transiently), so the
+  // resource section is left out altogether (local scope) and references
+  // stay `dense_resource<name>`.
   if (options.elideWeights)
-    flags.elideLargeResourceString(16).elideLargeElementsAttrs(16);
+    flags.elideLargeElementsAttrs(16).useLocalScope();
   if (!writeOutput(output,
                    [&](llvm::raw_ostream &os) { module->print(os, flags); },
                    error))
