@@ -3,10 +3,10 @@
 // The steps, in order: parse the protobuf; check the opset, that every op
 // is supported and that every name is defined before use (tcc's own checks
 // come first so their messages are precise); run libonnx's checker; pin the
-// graph inputs' shapes; run libonnx's shape inference (best effort, used to
-// cross-check the shapes the import computes); walk the nodes in order,
-// folding shape computations and emitting tfm ops; return the graph
-// outputs. Every user error surfaces as one line.
+// graph inputs' shapes; walk the nodes in order, folding shape computations
+// and emitting tfm ops; cross-check the shapes against libonnx's shape
+// inference (best effort); return the graph outputs. Every user error
+// surfaces as one line.
 //
 //===----------------------------------------------------------------------===//
 #include "compiler/onnx/Importer.h"
@@ -90,9 +90,9 @@ private:
   void checkStructure();
   void runChecker();
   void readInputTypes();
-  void runShapeInference();
+  void prepareShapeModel();
   void walkNodes(ImportState &state);
-  void crossCheck(const NodeContext &ctx);
+  void crossCheck(ImportState &state);
 
   MLIRContext &context;
   std::string path;
@@ -104,8 +104,8 @@ private:
   llvm::StringSet<> initializerNames;
   /// Graph inputs that are not initializers, in order, with their types.
   std::vector<std::pair<std::string, RankedTensorType>> inputs;
-  /// Static shapes libonnx's shape inference found, by value name.
-  llvm::StringMap<SmallVector<int64_t>> inferredShapes;
+  /// The model for libonnx's shape inference: pinned inputs, no weights.
+  onnx::ModelProto shapeModel;
 };
 
 void Importer::parse() {
@@ -243,11 +243,21 @@ void Importer::runChecker() {
 
 void Importer::readInputTypes() {
   llvm::StringSet<> inputNames;
+  std::string inputList;
+  for (const onnx::ValueInfoProto &input : model.graph().input())
+    if (!initializerNames.contains(input.name())) {
+      inputNames.insert(input.name());
+      inputList += (inputList.empty() ? "" : ", ") + input.name();
+    }
+  for (const auto &entry : options.inputShapes)
+    if (!inputNames.contains(entry.getKey()))
+      fail("--input-shape names " + quoted(entry.getKey()) +
+           ", which is not a graph input (inputs: " + inputList + ")");
+
   for (onnx::ValueInfoProto &input : *model.mutable_graph()->mutable_input()) {
     const std::string &name = input.name();
     if (initializerNames.contains(name))
       continue;
-    inputNames.insert(name);
     std::string what = "input " + quoted(name);
     if (!input.type().has_tensor_type())
       fail(what + " is not a tensor");
@@ -297,28 +307,70 @@ void Importer::readInputTypes() {
       protoShape->add_dim()->set_dim_value(d);
     inputs.emplace_back(name, RankedTensorType::get(shape, element));
   }
-  for (const auto &entry : options.inputShapes)
-    if (!inputNames.contains(entry.getKey())) {
-      std::string known;
-      for (const auto &input : inputs)
-        known += (known.empty() ? "" : ", ") + input.first;
-      fail("--input-shape names " + quoted(entry.getKey()) +
-           ", which is not a graph input (inputs: " + known + ")");
-    }
 }
 
-void Importer::runShapeInference() {
-  // Exporters' value_info may describe another batch size than the pinned
-  // one; only what libonnx infers from the pinned inputs is compared.
-  model.mutable_graph()->clear_value_info();
+/// libonnx's shape inference is a cross-check of the shapes the import
+/// computes. It runs on a copy without weights (large initializers and
+/// Constant tensors become typed graph inputs), so it costs no weight
+/// memory and still sees the small shape tensors it reads; and it runs only
+/// after the import has validated every node, because it divides by
+/// attributes such as strides without checking them.
+void Importer::prepareShapeModel() {
+  const onnx::GraphProto &graph = model.graph();
+  shapeModel.set_ir_version(model.ir_version());
+  *shapeModel.mutable_opset_import() = model.opset_import();
+  onnx::GraphProto &copy = *shapeModel.mutable_graph();
+  *copy.mutable_input() = graph.input();
+  *copy.mutable_output() = graph.output();
+  auto addTypedInput = [&](const std::string &name, const onnx::TensorProto &t) {
+    onnx::ValueInfoProto *input = copy.add_input();
+    input->set_name(name);
+    auto *type = input->mutable_type()->mutable_tensor_type();
+    type->set_elem_type(t.data_type());
+    auto *shape = type->mutable_shape();
+    for (int64_t d : t.dims())
+      shape->add_dim()->set_dim_value(d);
+  };
+  // Inference reads the contents of shape-like inputs (integer tensors)
+  // and a few tiny float ones (scales); weights only need their type.
+  auto isSmall = [](const onnx::TensorProto &t) {
+    bool isFloat = t.data_type() == onnx::TensorProto::FLOAT ||
+                   t.data_type() == onnx::TensorProto::DOUBLE ||
+                   t.data_type() == onnx::TensorProto::FLOAT16 ||
+                   t.data_type() == onnx::TensorProto::BFLOAT16;
+    return t.data_location() != onnx::TensorProto::EXTERNAL &&
+           checkedNumElements(SmallVector<int64_t>(t.dims().begin(), t.dims().end()),
+                              isFloat ? kMinBlobElements : kMaxFoldedElements) >= 0;
+  };
+  for (const onnx::TensorProto &t : graph.initializer()) {
+    if (isSmall(t))
+      *copy.add_initializer() = t;
+    else if (!llvm::any_of(graph.input(), [&](const onnx::ValueInfoProto &i) {
+               return i.name() == t.name();
+             }))
+      addTypedInput(t.name(), t);
+  }
+  for (const onnx::NodeProto &node : graph.node()) {
+    if (node.op_type() == "Constant" && node.attribute_size() == 1 &&
+        node.attribute(0).has_t() && !isSmall(node.attribute(0).t()) &&
+        node.output_size() == 1) {
+      addTypedInput(node.output(0), node.attribute(0).t());
+      continue;
+    }
+    *copy.add_node() = node;
+  }
+}
+
+void Importer::crossCheck(ImportState &state) {
   try {
-    onnx::shape_inference::InferShapes(model);
+    onnx::shape_inference::InferShapes(shapeModel);
   } catch (...) {
-    // Not fatal: tfm ops infer their own shapes; this only loses the
-    // cross-check.
+    // Not fatal: tfm ops infer their own shapes; only the cross-check is
+    // lost.
     return;
   }
-  for (const onnx::ValueInfoProto &info : model.graph().value_info()) {
+  llvm::StringMap<SmallVector<int64_t>> inferred;
+  for (const onnx::ValueInfoProto &info : shapeModel.graph().value_info()) {
     if (!info.type().has_tensor_type() || !info.type().tensor_type().has_shape())
       continue;
     SmallVector<int64_t> shape;
@@ -328,22 +380,21 @@ void Importer::runShapeInference() {
       shape.push_back(dim.dim_value());
     }
     if (isStatic)
-      inferredShapes[info.name()] = shape;
+      inferred[info.name()] = shape;
   }
-}
-
-void Importer::crossCheck(const NodeContext &ctx) {
-  for (const std::string &output : ctx.node.output()) {
-    auto inferred = inferredShapes.find(output);
-    TensorValue *value = ctx.state.lookup(output);
-    if (inferred == inferredShapes.end() || !value || !value->unavailable.empty())
-      continue;
-    if (value->type.getShape() != ArrayRef<int64_t>(inferred->second))
-      ctx.fail("output " + quoted(output) + " is " +
-               shapeString(value->type.getShape()) +
-               " but ONNX shape inference gives " +
-               shapeString(inferred->second));
-  }
+  const onnx::GraphProto &graph = model.graph();
+  for (int i = 0; i < graph.node_size(); ++i)
+    for (const std::string &output : graph.node(i).output()) {
+      auto it = inferred.find(output);
+      TensorValue *value = state.lookup(output);
+      if (it == inferred.end() || !value || !value->unavailable.empty() ||
+          value->type.getShape() == ArrayRef<int64_t>(it->second))
+        continue;
+      fail("node " + quoted(nodeDisplayName(graph.node(i), i)) + " (" +
+           graph.node(i).op_type() + ", opset " + Twine(opset) + "): output " +
+           quoted(output) + " is " + shapeString(value->type.getShape()) +
+           " but ONNX shape inference gives " + shapeString(it->second));
+    }
 }
 
 void Importer::walkNodes(ImportState &state) {
@@ -355,7 +406,6 @@ void Importer::walkNodes(ImportState &state) {
     for (unsigned k = 0; k < ctx.numOutputs(); ++k)
       if (ctx.hasOutput(k) && !state.lookup(node.output(k)))
         ctx.markUnavailable(k, "an output tcc does not compute");
-    crossCheck(ctx);
   }
 }
 
@@ -365,7 +415,7 @@ OwningOpRef<ModuleOp> Importer::run() {
   checkStructure();
   runChecker();
   readInputTypes();
-  runShapeInference();
+  prepareShapeModel();
 
   Location fileLoc = FileLineColLoc::get(&context, path, 0, 0);
   OwningOpRef<ModuleOp> module = ModuleOp::create(fileLoc);
@@ -402,10 +452,22 @@ OwningOpRef<ModuleOp> Importer::run() {
     value.value = arg;
     state.define(input.first, std::move(value));
   }
+  // An initializer tcc cannot represent is an error only if something
+  // reads it.
   for (onnx::TensorProto &tensor : *graph.mutable_initializer()) {
     TensorValue value;
-    value.type = tensorTypeOf(context, tensor, "initializer " + quoted(tensor.name()));
-    value.proto = &tensor;
+    SmallVector<int64_t> dims(tensor.dims().begin(), tensor.dims().end());
+    if (!elementTypeFor(context, tensor.data_type()))
+      value.unavailable = "an initializer of element type " +
+                          dataTypeName(tensor.data_type()) +
+                          ", which tcc does not support";
+    else if (checkedNumElements(dims) < 0)
+      value.unavailable = "an initializer of shape " + shapeString(dims) +
+                          ", which has negative dimensions or more than 2^31 "
+                          "elements";
+    else
+      value.type = tensorTypeOf(context, tensor, "initializer " + quoted(tensor.name()));
+    value.proto = value.unavailable.empty() ? &tensor : nullptr;
     state.define(tensor.name(), std::move(value));
   }
   for (const onnx::SparseTensorProto &tensor : graph.sparse_initializer()) {
@@ -415,6 +477,8 @@ OwningOpRef<ModuleOp> Importer::run() {
   }
 
   walkNodes(state);
+  crossCheck(state);
+  shapeModel.Clear();
 
   SmallVector<Value> results;
   SmallVector<Type> resultTypes;

@@ -41,15 +41,15 @@ public:
   void input(const std::string &name, int32_t type, std::vector<Dim> dims) {
     fillValueInfo(graph().add_input(), name, type, dims);
   }
-  void output(const std::string &name, int32_t type = 0,
-              std::vector<Dim> dims = {}, bool withShape = false) {
+  /// A graph output of `rank` unknown dimensions (the checker requires a
+  /// shape on the main graph's outputs).
+  void output(const std::string &name, int rank,
+              int32_t type = onnx::TensorProto::FLOAT) {
+    std::vector<Dim> dims;
+    for (int d = 0; d < rank; ++d)
+      dims.emplace_back(Dim(""));
     auto *info = graph().add_output();
-    info->set_name(name);
-    if (type) {
-      info->mutable_type()->mutable_tensor_type()->set_elem_type(type);
-      if (withShape)
-        fillShape(info, dims);
-    }
+    fillValueInfo(info, name, type, dims);
   }
 
   onnx::TensorProto &floats(const std::string &name, std::vector<int64_t> dims,
@@ -136,10 +136,10 @@ private:
     auto *shape = info->mutable_type()->mutable_tensor_type()->mutable_shape();
     for (const Dim &d : dims) {
       auto *dim = shape->add_dim();
-      if (d.param.empty())
-        dim->set_dim_value(d.value);
-      else
+      if (!d.param.empty())
         dim->set_dim_param(d.param);
+      else if (d.value >= 0)
+        dim->set_dim_value(d.value);
     }
   }
   static void fillValueInfo(onnx::ValueInfoProto *info, const std::string &name,
