@@ -29,6 +29,7 @@
 #include "llvm/Support/Path.h"
 
 #include "onnx/checker.h"
+#include "onnx/defs/schema.h"
 #include "onnx/shape_inference/implementation.h"
 
 #include <google/protobuf/io/coded_stream.h>
@@ -150,10 +151,30 @@ void Importer::checkOpsets() {
       version = id.version();
   if (!version)
     fail("the model does not import the default ONNX operator set (ai.onnx)");
-  if (*version < kMinOpset || *version > kMaxOpset)
+  if (*version > kMaxOpset || *version < 1)
     fail("the model uses ONNX opset " + Twine(*version) + "; tcc supports opsets " +
          Twine(kMinOpset) + " to " + Twine(kMaxOpset));
   opset = *version;
+  if (opset >= kMinOpset)
+    return;
+  // An older model is read as opset 9 when every op it uses has the same
+  // definition in both (ONNX's schema registry gives the version each
+  // definition dates from): the bytes then mean exactly what they would in
+  // an opset 9 model, so no conversion is needed.
+  for (const onnx::NodeProto &node : model.graph().node()) {
+    if (!isDefaultDomain(node.domain()))
+      continue;
+    const onnx::OpSchema *old =
+        onnx::OpSchemaRegistry::Schema(node.op_type(), static_cast<int>(opset), "");
+    const onnx::OpSchema *v9 =
+        onnx::OpSchemaRegistry::Schema(node.op_type(), static_cast<int>(kMinOpset), "");
+    if (!old || !v9 || old->since_version() != v9->since_version())
+      fail("the model uses ONNX opset " + Twine(opset) + " and its op '" +
+           node.op_type() + "' changed before opset " + Twine(kMinOpset) +
+           "; tcc supports opsets " + Twine(kMinOpset) + " to " + Twine(kMaxOpset) +
+           " (and older models whose ops are unchanged since)");
+  }
+  opset = kMinOpset;
 }
 
 /// Definition-before-use, unique definitions, supported ops: checked before
