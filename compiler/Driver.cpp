@@ -101,6 +101,24 @@ int generateCode(mlir::ModuleOp module, const CompileOptions &options,
   CpuTargetOptions target = cpuTargetFor(options.target, options.mcpu);
   target.optLevel = options.optLevel;
 
+  // Empty tensors (a zero dimension) have no storage; the bare-pointer ABI
+  // and the arena plan assume every tensor has some, so refuse them by name.
+  std::string emptyTensor;
+  module.walk([&](mlir::Operation *op) {
+    for (mlir::Value v : op->getResults())
+      if (auto t = llvm::dyn_cast<mlir::RankedTensorType>(v.getType());
+          t && emptyTensor.empty() && t.getNumElements() == 0)
+        llvm::raw_string_ostream(emptyTensor) << op->getName() << " produces " << t;
+    if (auto func = llvm::dyn_cast<mlir::func::FuncOp>(op))
+      for (mlir::Type type : func.getArgumentTypes())
+        if (auto t = llvm::dyn_cast<mlir::RankedTensorType>(type);
+            t && emptyTensor.empty() && t.getNumElements() == 0)
+          llvm::raw_string_ostream(emptyTensor) << "an input is " << t;
+  });
+  if (!emptyTensor.empty())
+    return reportError("code generation does not support empty tensors (" +
+                       emptyTensor + ")");
+
   std::string error;
   mlir::PassManager pm(module.getContext());
   buildCpuLoweringPipeline(pm, selectGemmIsa(target));
