@@ -60,10 +60,16 @@ install_onnxruntime
 case "${1:-}" in
   example)
     model=test/models/example/tiny_vit.onnx
-    echo "== tcc compile $model --emit=tfm --elide-weights"
+    out="$BUILD_DIR/example/tiny_vit.tcc"
+    echo "== tcc compile $model --emit=tfm --elide-weights   (the raised tfm IR)"
     "$BUILD_DIR/bin/tcc" compile "$model" --emit=tfm --elide-weights -o -
-    echo "== tcc inspect $model"
-    "$BUILD_DIR/bin/tcc" inspect "$model"
+    echo "== tcc compile $model -o $out"
+    "$BUILD_DIR/bin/tcc" compile "$model" -o "$out"
+    echo "== tcc run $out --input pixels=test/models/example/tiny_vit_input.npy --iterations 20"
+    "$BUILD_DIR/bin/tcc" run "$out" --input pixels=test/models/example/tiny_vit_input.npy \
+        --output-dir "$BUILD_DIR/example/outputs" --iterations 20
+    echo "== tcc inspect $out"
+    "$BUILD_DIR/bin/tcc" inspect "$out"
     ;;
   test)
     ctest --test-dir "$BUILD_DIR" --output-on-failure -j "${TCC_JOBS:-2}"

@@ -155,7 +155,13 @@ bool writeArtifact(const std::string &outDir, const BundleContents &contents,
   if (parent.empty())
     parent = ".";
   llvm::SmallString<256> staging;
-  std::error_code ec = llvm::sys::fs::createUniqueDirectory(
+  // Absolute: createUniqueDirectory puts a relative prefix under the
+  // system temporary directory, which may be another file system.
+  std::error_code ec = llvm::sys::fs::make_absolute(parent);
+  if (!ec)
+    ec = llvm::sys::fs::create_directories(parent);
+  if (!ec)
+    ec = llvm::sys::fs::createUniqueDirectory(
       (parent + "/." + llvm::sys::path::filename(outDir) + ".tmp").str(),
       staging);
   if (ec) {

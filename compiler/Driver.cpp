@@ -249,7 +249,10 @@ int compileModel(const CompileOptions &options) {
   if (options.elideWeights)
     flags.elideLargeElementsAttrs(16).useLocalScope();
   if (!writeOutput(output,
-                   [&](llvm::raw_ostream &os) { module->print(os, flags); },
+                   [&](llvm::raw_ostream &os) {
+                     module->print(os, flags);
+                     os << "\n";
+                   },
                    error))
     return reportError(error);
   return kSuccess;
