@@ -19,6 +19,11 @@ extern "C" int tcc_kernels_host_supports(tcc_isa isa) {
   case TCC_ISA_AVX512:
     return __builtin_cpu_supports("avx512f");
 #endif
+#if defined(__aarch64__)
+  // Advanced SIMD is mandatory in AArch64 (and always enabled by Linux).
+  case TCC_ISA_NEON:
+    return 1;
+#endif
   default:
     return 0;
   }

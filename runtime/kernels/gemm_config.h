@@ -68,6 +68,21 @@
 #define TCC_GEMM_AVX512_NC 512
 #endif
 
+// AArch64 NEON: 8 x 8 = 8 rows x 2 q = 16 accumulators + 8 A vectors (4 k
+// steps each, consumed by lane-indexed FMAs) + 2 B vectors = 26 of the 32
+// v registers. The A tile (8 x 256 x 4 B = 8 KB) fits the 32 KB L1 of
+// Cortex-A53/A72/A76; the B block (256 x 512 x 4 B = 512 KB) the L2.
+#ifndef TCC_GEMM_NEON_MR
+#define TCC_GEMM_NEON_MR 8
+#endif
+#define TCC_GEMM_NEON_NR 8
+#ifndef TCC_GEMM_NEON_KC
+#define TCC_GEMM_NEON_KC 256
+#endif
+#ifndef TCC_GEMM_NEON_NC
+#define TCC_GEMM_NEON_NC 512
+#endif
+
 // The microkernel broadcasts A straight from its rows (no packing of A, which
 // would cost about as much as the FMAs when N is small, e.g. N = 192). Rows
 // whose stride is a multiple of this many floats (2 KB) fall into one or two

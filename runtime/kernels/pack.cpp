@@ -29,6 +29,9 @@ bool blockingOf(tcc_isa isa, Blocking &out) {
   case TCC_ISA_AVX512:
     out = {TCC_GEMM_AVX512_NR, TCC_GEMM_AVX512_KC, TCC_GEMM_AVX512_NC};
     return true;
+  case TCC_ISA_NEON:
+    out = {TCC_GEMM_NEON_NR, TCC_GEMM_NEON_KC, TCC_GEMM_NEON_NC};
+    return true;
   }
   return false;
 }

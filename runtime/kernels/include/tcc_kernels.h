@@ -29,7 +29,7 @@
  *   columns; panel p is K x NR floats, row-major (k-major), contiguous:
  *       packed[p*K*NR + k*NR + j] = B[k*ldb + p*NR + j]   if p*NR + j < N
  *                                 = 0.0f                  otherwise
- *   NR = tcc_gemm_nr(isa): GENERIC 8, AVX2 16, AVX512 32.
+ *   NR = tcc_gemm_nr(isa): GENERIC 8, AVX2 16, AVX512 32, NEON 8.
  * The layout is a pure function of (isa, K, N, B's values): every float of
  * the packed buffer is written (padding with +0.0f), so two packings of the
  * same B are byte-identical, and it does not depend on the host the packer
@@ -63,7 +63,8 @@ extern "C" {
 typedef enum {
   TCC_ISA_GENERIC = 0,
   TCC_ISA_AVX2 = 1,   /* AVX2 + FMA (Haswell, Zen 1 and later) */
-  TCC_ISA_AVX512 = 2  /* AVX-512F (Skylake-SP, Zen 4 and later) */
+  TCC_ISA_AVX512 = 2, /* AVX-512F (Skylake-SP, Zen 4 and later) */
+  TCC_ISA_NEON = 3    /* AArch64 Advanced SIMD (every AArch64 core) */
 } tcc_isa;
 
 /* How the _unpacked variant reads B. */
@@ -97,6 +98,10 @@ void tcc_gemm_f32_avx2(int64_t M, int64_t N, int64_t K, const float *A,
 void tcc_gemm_f32_avx512(int64_t M, int64_t N, int64_t K, const float *A,
                          int64_t lda, const float *packedB, const float *bias,
                          float *C, int64_t ldc, int accumulate);
+/* Built only for AArch64. */
+void tcc_gemm_f32_neon(int64_t M, int64_t N, int64_t K, const float *A,
+                       int64_t lda, const float *packedB, const float *bias,
+                       float *C, int64_t ldc, int accumulate);
 
 /* Scratch the _unpacked variant needs, in floats. Bounded by the cache
  * blocking (at most KC x NC of the isa, about 128K floats), so an arena
@@ -122,11 +127,16 @@ void tcc_gemm_f32_unpacked_avx512(int64_t M, int64_t N, int64_t K,
                                   int64_t ldb, tcc_gemm_b_layout b_layout,
                                   const float *bias, float *C, int64_t ldc,
                                   int accumulate, float *scratch);
+void tcc_gemm_f32_unpacked_neon(int64_t M, int64_t N, int64_t K,
+                                const float *A, int64_t lda, const float *B,
+                                int64_t ldb, tcc_gemm_b_layout b_layout,
+                                const float *bias, float *C, int64_t ldc,
+                                int accumulate, float *scratch);
 
 /* Whether this CPU (and OS) can run `isa`'s kernels: GENERIC always; AVX2
  * needs AVX2+FMA, AVX512 needs AVX-512F, with the register state enabled by
- * the OS. Always 0 for the x86 ISAs on other architectures, where their
- * kernels are not built. */
+ * the OS; NEON on every AArch64. Always 0 for an ISA of another architecture,
+ * whose kernels are not built. */
 int tcc_kernels_host_supports(tcc_isa isa);
 
 #ifdef __cplusplus

@@ -21,6 +21,9 @@ const std::vector<Kernel> &allKernels() {
       {TCC_ISA_AVX512, "avx512", tcc_gemm_f32_avx512,
        tcc_gemm_f32_unpacked_avx512},
 #endif
+#if defined(__aarch64__)
+      {TCC_ISA_NEON, "neon", tcc_gemm_f32_neon, tcc_gemm_f32_unpacked_neon},
+#endif
   };
   return kernels;
 }

@@ -14,12 +14,14 @@ extern "C" int tcc_kernels_test_from_c(void);
 namespace tcc_kernels_test {
 namespace {
 
-const tcc_isa kIsas[] = {TCC_ISA_GENERIC, TCC_ISA_AVX2, TCC_ISA_AVX512};
+const tcc_isa kIsas[] = {TCC_ISA_GENERIC, TCC_ISA_AVX2, TCC_ISA_AVX512,
+                         TCC_ISA_NEON};
 
 TEST(Pack, PanelWidths) {
   EXPECT_EQ(tcc_gemm_nr(TCC_ISA_GENERIC), 8);
   EXPECT_EQ(tcc_gemm_nr(TCC_ISA_AVX2), 16);
   EXPECT_EQ(tcc_gemm_nr(TCC_ISA_AVX512), 32);
+  EXPECT_EQ(tcc_gemm_nr(TCC_ISA_NEON), 8);
   EXPECT_EQ(tcc_gemm_nr(static_cast<tcc_isa>(7)), 0);
 }
 
@@ -110,8 +112,9 @@ TEST(Pack, LayoutIsPinned) {
   for (int64_t k = 0; k < K; ++k)
     for (int64_t n = 0; n < N; ++n)
       B[k * N + n] = static_cast<float>(k * 1000 + n) * 0.5f - 3.0f;
+  // NEON has NR = 8 like the generic kernel, hence the same bytes.
   const uint64_t expected[] = {0x2518027511bb36dbull, 0xe78550d78fe8bffbull,
-                               0xd5b2979de57a55cbull};
+                               0xd5b2979de57a55cbull, 0x2518027511bb36dbull};
   for (tcc_isa isa : kIsas) {
     const size_t size = tcc_gemm_packed_b_size_f32(isa, K, N);
     std::vector<float> packed(size);

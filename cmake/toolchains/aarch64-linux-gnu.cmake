@@ -1,0 +1,17 @@
+# AArch64 Linux cross build (Debian gcc-aarch64-linux-gnu, g++-aarch64-linux-gnu,
+# libc6-dev-arm64-cross); executables run under qemu-aarch64 (Debian qemu-user)
+# with the cross sysroot, which ctest and gtest discovery use as the emulator.
+set(CMAKE_SYSTEM_NAME Linux)
+set(CMAKE_SYSTEM_PROCESSOR aarch64)
+set(CMAKE_C_COMPILER aarch64-linux-gnu-gcc)
+set(CMAKE_CXX_COMPILER aarch64-linux-gnu-g++)
+set(TCC_AARCH64_SYSROOT /usr/aarch64-linux-gnu)
+set(CMAKE_FIND_ROOT_PATH ${TCC_AARCH64_SYSROOT})
+set(CMAKE_FIND_ROOT_PATH_MODE_PROGRAM NEVER)
+set(CMAKE_FIND_ROOT_PATH_MODE_LIBRARY ONLY)
+set(CMAKE_FIND_ROOT_PATH_MODE_INCLUDE ONLY)
+set(CMAKE_FIND_ROOT_PATH_MODE_PACKAGE ONLY)
+find_program(TCC_QEMU_AARCH64 qemu-aarch64)
+if(TCC_QEMU_AARCH64)
+  set(CMAKE_CROSSCOMPILING_EMULATOR ${TCC_QEMU_AARCH64} -L ${TCC_AARCH64_SYSROOT})
+endif()
