@@ -15,6 +15,9 @@ struct RunOptions {
   int iterations = 1;
   int threads = 1;
   std::string reportPath;
+  /// --max-memory: the arena plus every input and output buffer must fit,
+  /// checked before any of them is allocated (a bundle is untrusted).
+  uint64_t maxMemory = uint64_t(8) << 30;
 };
 
 /// Loads OUTDIR (bundle + shared library) through the runtime's C API,

@@ -26,9 +26,13 @@ const char *kUsage = R"(usage:
               [--target=x86-64|aarch64|cuda|snn] [--mcpu=CPU]
               [--input-shape NAME=D0,D1,...]... [-O0|-O1|-O2|-O3]
               [--report=FILE.json] [--no-raise] [--elide-weights]
+              [--max-memory=BYTES]
+              [--disable-fusion=linear-epilogue,attention,elementwise]
   tcc inspect MODEL.onnx|OUTDIR [--input-shape NAME=D0,D1,...]... [--json]
+              [--max-memory=BYTES]
   tcc run OUTDIR --input NAME=FILE(.pb|.npy)... [--output-dir DIR]
               [--iterations N] [--threads N] [--report FILE.json]
+              [--max-memory=BYTES]
   tcc --help | --version
 
 compile   import an ONNX model, raise it to transformer ops and generate code.
@@ -43,6 +47,9 @@ inspect   op counts, parameters, FLOPs and the input/output signature of a
 run       run a compiled OUTDIR on input tensors, write each output as
           DIR/NAME.pb (default DIR: .) and print the latency median.
 exit codes: 0 success, 1 user error, 2 internal error.
+--max-memory=BYTES (K/M/G suffixes; default 8G): the most memory one tensor,
+          all weights, the arena, or a run's buffers may need; larger models
+          are refused before anything is allocated.
 )";
 
 /// Walks argv, matching `--flag=value` and `--flag value` forms.
@@ -111,6 +118,34 @@ bool parseInputShape(StringRef spec, ImportOptions &options,
 }
 
 int unknownOption(StringRef command, StringRef arg) {
+/// --max-memory=BYTES: an integer with an optional K, M, G or T (powers of
+/// 1024), from 1 MiB (less cannot hold a useful model and likely is a
+/// typo) to 2^62 (so that sums of two sizes cannot overflow).
+bool parseMaxMemory(StringRef spec, uint64_t &bytes, std::string &error) {
+  StringRef digits = spec;
+  unsigned shift = 0;
+  if (!digits.empty()) {
+    switch (llvm::toUpper(digits.back())) {
+    case 'K': shift = 10; break;
+    case 'M': shift = 20; break;
+    case 'G': shift = 30; break;
+    case 'T': shift = 40; break;
+    }
+    if (shift)
+      digits = digits.drop_back();
+  }
+  uint64_t value;
+  constexpr uint64_t kMax = uint64_t(1) << 62;
+  if (digits.getAsInteger(10, value) || value > (kMax >> shift) ||
+      (value << shift) < (uint64_t(1) << 20)) {
+    error = "--max-memory expects a byte count from 1M to 4096T (e.g. 512M, "
+            "8G), got '" + spec.str() + "'";
+    return false;
+  }
+  bytes = value << shift;
+  return true;
+}
+
   return reportError("unknown option '" + arg.str() + "' for 'tcc " +
                      command.str() + "' (see tcc --help)");
 }
@@ -138,6 +173,12 @@ int runCompile(ArgReader &args) {
     } else if ((v = args.value("--report", error))) {
       options.reportPath = *v;
     } else if ((v = args.value("-o", error)) ||
+    } else if ((v = args.value("--max-memory", error))) {
+      if (!parseMaxMemory(*v, options.import.maxMemory, error))
+        return reportError(error);
+    } else if ((v = args.value("--disable-fusion", error))) {
+      if (!parseDisabledFusions(*v, options, error))
+        return reportError(error);
                (v = args.value("--output", error))) {
       options.output = *v;
     } else if (!error.empty()) {
@@ -204,6 +245,9 @@ int runRun(ArgReader &args) {
     } else if ((v = args.value("--report", error))) {
       options.reportPath = *v;
     } else if (!error.empty()) {
+    } else if ((v = args.value("--max-memory", error))) {
+      if (!parseMaxMemory(*v, options.maxMemory, error))
+        return reportError(error);
       return reportError(error);
     } else if (arg.starts_with("-")) {
       return unknownOption("run", arg);
@@ -229,6 +273,9 @@ int runInspect(ArgReader &args) {
       if (!parseInputShape(*v, options.import, error))
         return reportError(error);
     } else if (!error.empty()) {
+    } else if (auto v = args.value("--max-memory", error)) {
+      if (!parseMaxMemory(*v, options.import.maxMemory, error))
+        return reportError(error);
       return reportError(error);
     } else if (arg == "--json") {
       options.json = true;

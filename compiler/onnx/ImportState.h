@@ -54,6 +54,8 @@ public:
 
   mlir::MLIRContext &context;
   mlir::OpBuilder &builder;
+  /// --max-memory: no single tensor the import creates may need more.
+  uint64_t maxTensorBytes = UINT64_MAX;
   /// The first error diagnostic MLIR emitted since the last clear (op
   /// verification and type inference report through diagnostics).
   std::string diagnostic;

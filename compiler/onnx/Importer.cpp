@@ -51,6 +51,8 @@ namespace {
 
 constexpr int64_t kMinOpset = 9;
 constexpr int64_t kMaxOpset = 17;
+/// Nesting the second parse of a failed model allows (see failParse).
+constexpr int kDeepNestingProbe = 2000;
 
 bool isDefaultDomain(StringRef domain) {
   return domain.empty() || domain == "ai.onnx";
@@ -82,12 +84,19 @@ class Importer {
 public:
   Importer(MLIRContext &context, StringRef path, const ImportOptions &options)
       : context(context), path(path.str()), options(options), builder(&context) {}
+  /// Imports from `bytes` instead of reading `name`.
+  Importer(MLIRContext &context, StringRef bytes, StringRef name,
+           StringRef modelDir, const ImportOptions &options)
+      : context(context), path(name.str()), modelDir(modelDir.str()),
+        options(options), builder(&context), memory(bytes), fromMemory(true) {}
 
   OwningOpRef<ModuleOp> run();
 
 private:
   void parse();
+  [[noreturn]] void failParse(StringRef bytes);
   void checkOpsets();
+  void checkResources();
   void checkStructure();
   void runChecker();
   void readInputTypes();
@@ -107,9 +116,25 @@ private:
   std::vector<std::pair<std::string, RankedTensorType>> inputs;
   /// The model for libonnx's shape inference: pinned inputs, no weights.
   onnx::ModelProto shapeModel;
+  StringRef memory;
+  bool fromMemory = false;
 };
 
 void Importer::parse() {
+  if (fromMemory) {
+    if (memory.size() > static_cast<uint64_t>(INT_MAX))
+      fail("'" + path + "' is larger than 2 GiB, the protobuf limit; store the "
+           "weights as external data");
+    google::protobuf::io::CodedInputStream coded(
+        reinterpret_cast<const uint8_t *>(memory.data()),
+        static_cast<int>(memory.size()));
+    coded.SetTotalBytesLimit(INT_MAX);
+    if (!model.ParseFromCodedStream(&coded) || !coded.ConsumedEntireMessage())
+      failParse(memory);
+    if (!model.has_graph())
+      fail("'" + path + "' is not a valid ONNX model (it has no graph)");
+    return;
+  }
   if (llvm::sys::fs::is_directory(path))
     fail("cannot read '" + path + "': it is a directory");
   uint64_t size = 0;
@@ -130,9 +155,14 @@ void Importer::parse() {
     coded.SetTotalBytesLimit(INT_MAX);
     ok = model.ParseFromCodedStream(&coded) && coded.ConsumedEntireMessage();
   }
+  if (!ok) {
+    // Read again only to tell the user why (nesting), on failure only.
+    std::string bytes(size, '\0');
+    ok = ::pread(fd, bytes.data(), size, 0) == static_cast<ssize_t>(size);
+    ::close(fd);
+    failParse(ok ? StringRef(bytes) : StringRef());
+  }
   ::close(fd);
-  if (!ok)
-    fail("'" + path + "' is not a valid ONNX model (protobuf parse error)");
   if (!model.has_graph())
     fail("'" + path + "' is not a valid ONNX model (it has no graph)");
 
@@ -142,6 +172,26 @@ void Importer::parse() {
     dir = ".";
   SmallString<256> real;
   modelDir = llvm::sys::fs::real_path(dir, real) ? std::string(dir) : std::string(real);
+}
+
+/// A parse failed: says whether it was only protobuf's nesting limit (100
+/// messages deep, which bounds the parser's and the checker's recursion),
+/// by parsing once more with a higher limit, which the parser's stack use
+/// (a few hundred bytes per level) allows.
+void Importer::failParse(StringRef bytes) {
+  std::string prefix = "'" + path + "' is not a valid ONNX model (";
+  if (!bytes.empty()) {
+    google::protobuf::io::CodedInputStream coded(
+        reinterpret_cast<const uint8_t *>(bytes.data()),
+        static_cast<int>(bytes.size()));
+    coded.SetTotalBytesLimit(INT_MAX);
+    coded.SetRecursionLimit(kDeepNestingProbe);
+    onnx::ModelProto deep;
+    if (deep.ParseFromCodedStream(&coded) && coded.ConsumedEntireMessage())
+      fail(prefix + "its messages nest more than 100 deep, e.g. subgraphs "
+                    "inside subgraphs; tcc imports no subgraphs)");
+  }
+  fail(prefix + "protobuf parse error)");
 }
 
 void Importer::checkOpsets() {
@@ -214,11 +264,31 @@ void Importer::checkStructure() {
       fail("node " + quoted(name) + ": op type " + quoted(op) + version +
            " is not supported");
     }
+    // Control flow (If, Loop, Scan) is refused above as unsupported; a
+    // subgraph on any other op is malformed. Refusing every subgraph here
+    // also keeps libonnx's checker from recursing into nested graphs.
+    for (const onnx::AttributeProto &attr : node.attribute())
+      if (attr.has_g() || attr.graphs_size() > 0)
+        fail("node " + quoted(name) + " (" + node.op_type() + "): attribute " +
+             quoted(attr.name()) + " holds a subgraph; tcc imports no "
+             "subgraphs (control flow is not supported)");
     for (const std::string &input : node.input())
-      if (!input.empty() && !defined.contains(input))
+      if (!input.empty() && !defined.contains(input)) {
+        // ONNX requires nodes in topological order; a value made by a
+        // later node means the order is wrong or the graph has a cycle.
+        for (int j = i; j < graph.node_size(); ++j)
+          if (llvm::is_contained(graph.node(j).output(), input))
+            fail("node " + quoted(name) + " (" + node.op_type() + "): input " +
+                 quoted(input) + " is produced by " +
+                 (j == i ? std::string("the node itself")
+                         : "the later node " +
+                               quoted(nodeDisplayName(graph.node(j), j))) +
+                 "; the graph has a cycle or its nodes are not in "
+                 "topological order");
         fail("node " + quoted(name) + " (" + node.op_type() + "): input " +
              quoted(input) +
              " is not defined by any graph input, initializer or earlier node");
+      }
     for (const std::string &output : node.output()) {
       if (output.empty())
         continue;
@@ -234,6 +304,43 @@ void Importer::checkStructure() {
     if (!defined.contains(output.name()))
       fail("graph output " + quoted(output.name()) +
            " is not defined by any node, graph input or initializer");
+}
+
+/// --max-memory, from the declared shapes alone (before any tensor data is
+/// decoded or copied): each initializer, Constant tensor and graph input
+/// must fit, and so must all weights together. Shapes the import computes
+/// later are checked op by op (ImportState::maxTensorBytes).
+void Importer::checkResources() {
+  const uint64_t limit = options.maxMemory;
+  auto bytesOf = [&](const onnx::TensorProto &t, StringRef what) -> uint64_t {
+    Type element = elementTypeFor(context, t.data_type());
+    SmallVector<int64_t> dims(t.dims().begin(), t.dims().end());
+    int64_t n = checkedNumElements(dims);
+    if (!element || n < 0)
+      return 0; // unsupported or invalid: refused with its own message
+    uint64_t bytes = uint64_t(n) * byteWidth(element);
+    if (bytes > limit)
+      fail(what + " " + shapeString(dims) + " needs " + Twine(bytes) +
+           " bytes, more than --max-memory=" + Twine(limit));
+    return bytes;
+  };
+  uint64_t weights = 0;
+  // The sum stays <= limit and each term is <= limit (<= 2^62, see
+  // ImportOptions), so it cannot overflow.
+  auto add = [&](uint64_t bytes) {
+    weights += bytes;
+    if (weights > limit)
+      fail("the model's weights need more than --max-memory=" + Twine(limit) +
+           " bytes");
+  };
+  const onnx::GraphProto &graph = model.graph();
+  for (const onnx::TensorProto &t : graph.initializer())
+    add(bytesOf(t, "initializer " + quoted(t.name())));
+  for (int i = 0; i < graph.node_size(); ++i)
+    for (const onnx::AttributeProto &attr : graph.node(i).attribute())
+      if (attr.has_t())
+        add(bytesOf(attr.t(), "node " + quoted(nodeDisplayName(graph.node(i), i)) +
+                                  " attribute " + quoted(attr.name())));
 }
 
 void Importer::runChecker() {
@@ -321,6 +428,10 @@ void Importer::readInputTypes() {
     if (checkedNumElements(shape) < 0)
       fail(what + ": shape " + shapeString(shape) +
            " must be non-negative with at most 2^31 elements");
+    uint64_t bytes = uint64_t(checkedNumElements(shape)) * byteWidth(element);
+    if (bytes > options.maxMemory)
+      fail(what + ": shape " + shapeString(shape) + " needs " + Twine(bytes) +
+           " bytes, more than --max-memory=" + Twine(options.maxMemory));
     // Write the pinned shape into the model so that shape inference sees it.
     auto *protoShape = input.mutable_type()->mutable_tensor_type()->mutable_shape();
     protoShape->clear_dim();
@@ -434,6 +545,7 @@ OwningOpRef<ModuleOp> Importer::run() {
   parse();
   checkOpsets();
   checkStructure();
+  checkResources();
   runChecker();
   readInputTypes();
   prepareShapeModel();
@@ -450,6 +562,7 @@ OwningOpRef<ModuleOp> Importer::run() {
   builder.setInsertionPointToEnd(entry);
 
   ImportState state(context, builder, modelDir);
+  state.maxTensorBytes = options.maxMemory;
   ScopedDiagnosticHandler diagnostics(&context, [&](Diagnostic &diag) {
     if (diag.getSeverity() == DiagnosticSeverity::Error &&
         state.diagnostic.empty())
@@ -549,12 +662,15 @@ OwningOpRef<ModuleOp> Importer::run() {
 
 } // namespace
 
-OwningOpRef<ModuleOp> tcc::importOnnxModel(MLIRContext &context, StringRef path,
-                                           const ImportOptions &options,
-                                           std::string &error) {
+namespace {
+/// Runs an importer, turning every exception into a one-line `error`.
+template <typename MakeImporter>
+OwningOpRef<ModuleOp> runGuarded(MLIRContext &context, StringRef path,
+                                 std::string &error, MakeImporter make) {
   context.loadDialect<func::FuncDialect, tfm::TfmDialect>();
   try {
-    return Importer(context, path, options).run();
+    Importer importer = make();
+    return importer.run();
   } catch (const ImportError &e) {
     error = oneLine(e.message());
   } catch (const std::bad_alloc &) {
@@ -566,4 +682,20 @@ OwningOpRef<ModuleOp> tcc::importOnnxModel(MLIRContext &context, StringRef path,
     error = "internal error while importing '" + path.str() + "'";
   }
   return nullptr;
+}
+} // namespace
+
+OwningOpRef<ModuleOp> tcc::importOnnxModel(MLIRContext &context, StringRef path,
+                                           const ImportOptions &options,
+                                           std::string &error) {
+  return runGuarded(context, path, error,
+                    [&] { return Importer(context, path, options); });
+}
+
+OwningOpRef<ModuleOp> tcc::importOnnxModelFromMemory(
+    MLIRContext &context, StringRef bytes, StringRef name, StringRef modelDir,
+    const ImportOptions &options, std::string &error) {
+  return runGuarded(context, name, error, [&] {
+    return Importer(context, bytes, name, modelDir, options);
+  });
 }

@@ -284,6 +284,13 @@ Value NodeContext::finish(Operation *op, bool inferResult) {
     if (checkedNumElements(type.getShape()) < 0)
       failOp(op, "the result " + shapeString(type.getShape()) +
                      " has more than 2^31 elements");
+    // At most 2^31 elements of at most 8 bytes: no overflow.
+    uint64_t bytes = uint64_t(type.getNumElements()) * byteWidth(type.getElementType());
+    if (bytes > state.maxTensorBytes)
+      failOp(op, ("the result " + shapeString(type.getShape()) + " needs " +
+                  Twine(bytes) + " bytes, more than --max-memory=" +
+                  Twine(state.maxTensorBytes))
+                     .str());
   }
   return op->getResult(0);
 }

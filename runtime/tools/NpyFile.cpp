@@ -66,6 +66,15 @@ bool dtypeOfDescr(const std::string &descr, DType &dtype) {
   return false;
 }
 
+/// Header text quoted in an error message: at most 40 characters, control
+/// and non-ASCII bytes as '?', so a message stays one printable line.
+std::string printable(const std::string &text) {
+  std::string out;
+  for (char c : text.substr(0, 40))
+    out += (c >= 0x20 && c < 0x7f) ? c : '?';
+  return text.size() > 40 ? out + "..." : out;
+}
+
 class HeaderParser {
 public:
   HeaderParser(const std::string &text) : text(text) {}
@@ -196,7 +205,7 @@ bool HeaderParser::parse(std::string &descr, bool &fortranOrder,
       }
       seenShape = true;
     } else {
-      problem = "unexpected header key '" + key + "'";
+      problem = "unexpected header key '" + printable(key) + "'";
       return false;
     }
     if (!consume(',')) {
@@ -264,10 +273,10 @@ bool parseImpl(const uint8_t *bytes, size_t size, const std::string &what,
   DType dtype;
   if (!dtypeOfDescr(descr, dtype)) {
     if (descr.size() == 3 && descr[0] == '>')
-      return fail("big-endian dtype '" + descr +
+      return fail("big-endian dtype '" + printable(descr) +
                   "' is not supported; save a little-endian array "
-                  "(a.astype('<" + descr.substr(1) + "'))");
-    return fail("unsupported dtype '" + descr + "'");
+                  "(a.astype('<" + printable(descr.substr(1)) + "'))");
+    return fail("unsupported dtype '" + printable(descr) + "'");
   }
   if (fortranOrder)
     return fail("fortran_order=True (column-major) arrays are not supported; "
