@@ -15,14 +15,25 @@ namespace tcc_kernels_test {
 const std::vector<Kernel> &allKernels() {
   static const std::vector<Kernel> kernels = {
       {TCC_ISA_GENERIC, "generic", tcc_gemm_f32_generic,
-       tcc_gemm_f32_unpacked_generic},
+       tcc_gemm_f32_unpacked_generic, tcc_linear_f32_generic,
+       tcc_attention_f32_generic, tcc_attention_masked_f32_generic,
+       tcc_layer_norm_f32_generic, tcc_softmax_f32_generic,
+       tcc_activation_f32_generic},
 #if defined(__x86_64__) || defined(__i386__)
-      {TCC_ISA_AVX2, "avx2", tcc_gemm_f32_avx2, tcc_gemm_f32_unpacked_avx2},
+      {TCC_ISA_AVX2, "avx2", tcc_gemm_f32_avx2, tcc_gemm_f32_unpacked_avx2,
+       tcc_linear_f32_avx2, tcc_attention_f32_avx2,
+       tcc_attention_masked_f32_avx2, tcc_layer_norm_f32_avx2,
+       tcc_softmax_f32_avx2, tcc_activation_f32_avx2},
       {TCC_ISA_AVX512, "avx512", tcc_gemm_f32_avx512,
-       tcc_gemm_f32_unpacked_avx512},
+       tcc_gemm_f32_unpacked_avx512, tcc_linear_f32_avx512,
+       tcc_attention_f32_avx512, tcc_attention_masked_f32_avx512,
+       tcc_layer_norm_f32_avx512, tcc_softmax_f32_avx512,
+       tcc_activation_f32_avx512},
 #endif
 #if defined(__aarch64__)
-      {TCC_ISA_NEON, "neon", tcc_gemm_f32_neon, tcc_gemm_f32_unpacked_neon},
+      // No NEON linear or transformer kernels yet: those tests skip.
+      {TCC_ISA_NEON, "neon", tcc_gemm_f32_neon, tcc_gemm_f32_unpacked_neon,
+       nullptr, nullptr, nullptr, nullptr, nullptr, nullptr},
 #endif
   };
   return kernels;

@@ -13,6 +13,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <ostream>
 #include <random>
 #include <string>
 #include <vector>
@@ -24,16 +25,48 @@ using GemmFn = void (*)(int64_t, int64_t, int64_t, const float *, int64_t,
 using UnpackedFn = void (*)(int64_t, int64_t, int64_t, const float *, int64_t,
                             const float *, int64_t, tcc_gemm_b_layout,
                             const float *, float *, int64_t, int, float *);
+// The fused linear layer and the other transformer kernels (tcc_kernels.h,
+// "Fused linear layers and the other transformer kernels").
+using LinearFn = void (*)(int64_t, int64_t, int64_t, const float *, int64_t,
+                          const float *, const float *, int, const float *,
+                          int64_t, float *, int64_t);
+using AttentionFn = void (*)(int64_t, int64_t, int64_t, int64_t, int64_t,
+                             int64_t, float, const float *, int64_t, int64_t,
+                             const float *, int64_t, int64_t, const float *,
+                             int64_t, int64_t, float *, int64_t, int64_t,
+                             float *);
+using AttentionMaskedFn = void (*)(
+    int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, float,
+    const float *, int64_t, int64_t, const float *, int64_t, int64_t,
+    const float *, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t,
+    const float *, int64_t, int64_t, int64_t, float *, int64_t, int64_t,
+    float *);
+using LayerNormFn = void (*)(int64_t, int64_t, const float *, int64_t,
+                             const float *, const float *, float, float *,
+                             int64_t);
+using SoftmaxFn = void (*)(int64_t, int64_t, const float *, int64_t, float *,
+                           int64_t);
+using ActivationFn = void (*)(int64_t, int, const float *, float *);
 
 struct Kernel {
   tcc_isa isa;
   const char *name;
   GemmFn gemm;
   UnpackedFn unpacked;
+  // Null where the ISA has no such kernel (yet); its tests are skipped.
+  LinearFn linear;
+  AttentionFn attention;
+  AttentionMaskedFn attentionMasked;
+  LayerNormFn layerNorm;
+  SoftmaxFn softmax;
+  ActivationFn activation;
 };
 
 // Every kernel built for this architecture.
 const std::vector<Kernel> &allKernels();
+
+// gtest prints a kernel parameter as its name, not as its bytes.
+inline void PrintTo(const Kernel &k, std::ostream *os) { *os << k.name; }
 
 // gtest parameter name ("generic", "avx2", "avx512").
 struct KernelName {

@@ -4,7 +4,8 @@
 #include "tcc_kernels.h"
 
 /* C = A B + bias for A = [[1, 2], [3, 4]], B = [[5, 6, 7], [8, 9, 10]],
- * bias = [1, 1, 1], with the generic kernel; returns 1 if C is exact. */
+ * bias = [1, 1, 1], with the generic kernel, then two of the transformer
+ * kernels; returns 1 if every result is exact. */
 int tcc_kernels_test_from_c(void) {
   const float A[4] = {1, 2, 3, 4};
   const float B[6] = {5, 6, 7, 8, 9, 10};
@@ -20,5 +21,16 @@ int tcc_kernels_test_from_c(void) {
   for (i = 0; i < 6; ++i)
     if (C[i] != want[i])
       return 0;
+  /* The transformer kernels (declared through TCC_DECLARE_ATTENTION): ReLU
+   * in place, and the softmax of [0, 0] is [0.5, 0.5]. */
+  C[0] = -1.0f;
+  C[1] = 2.0f;
+  tcc_activation_f32_generic(2, TCC_ACT_RELU, C, C);
+  if (C[0] != 0.0f || C[1] != 2.0f)
+    return 0;
+  C[0] = C[1] = 0.0f;
+  tcc_softmax_f32_generic(1, 2, C, 2, C, 2);
+  if (C[0] != 0.5f || C[1] != 0.5f)
+    return 0;
   return 1;
 }
