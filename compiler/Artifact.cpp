@@ -236,10 +236,21 @@ bool writeArtifact(const std::string &outDir, const BundleContents &contents,
       error = "'" + outDir + "' exists and is not a tcc output directory";
       return fail();
     }
-    if ((ec = llvm::sys::fs::remove_directories(outDir))) {
+    // The old OUTDIR moves aside (one rename) rather than being deleted
+    // first, so at every moment a complete OUTDIR exists, and a failure
+    // puts the old one back untouched.
+    std::string old = (staging + ".old").str();
+    if ((ec = llvm::sys::fs::rename(outDir, old))) {
       error = "cannot replace '" + outDir + "': " + ec.message();
       return fail();
     }
+    if ((ec = llvm::sys::fs::rename(staging, outDir))) {
+      llvm::sys::fs::rename(old, outDir);
+      error = "cannot replace '" + outDir + "': " + ec.message();
+      return fail();
+    }
+    llvm::sys::fs::remove_directories(old);
+    return true;
   }
   if ((ec = llvm::sys::fs::rename(staging, outDir))) {
     error = "cannot create '" + outDir + "': " + ec.message();

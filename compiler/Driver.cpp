@@ -135,6 +135,13 @@ int generateCode(mlir::ModuleOp module, const CompileOptions &options,
                          kUserError);
   }
   auto arenaAttr = module->getAttrOfType<mlir::IntegerAttr>("tfm.arena_size");
+  // The plan is known only now; refusing it here keeps a model whose
+  // scratch memory the device (or tcc run) could not provide from compiling.
+  if (arenaAttr && arenaAttr.getValue().getZExtValue() > options.import.maxMemory)
+    return reportError("the model needs a " +
+                       std::to_string(arenaAttr.getValue().getZExtValue()) +
+                       "-byte arena, more than --max-memory=" +
+                       std::to_string(options.import.maxMemory));
 
   BundleContents contents;
   contents.modelName = llvm::sys::path::stem(options.modelPath).str();
@@ -170,13 +177,6 @@ int generateCode(mlir::ModuleOp module, const CompileOptions &options,
                    error))
     return reportError(error);
   if (options.emit == "llvm") {
-  // The plan is known only now; refusing it here keeps a model whose
-  // scratch memory the device (or tcc run) could not provide from compiling.
-  if (arenaAttr && arenaAttr.getValue().getZExtValue() > options.import.maxMemory)
-    return reportError("the model needs a " +
-                       std::to_string(arenaAttr.getValue().getZExtValue()) +
-                       "-byte arena, more than --max-memory=" +
-                       std::to_string(options.import.maxMemory));
     if (!writeOutput(options.output.empty() ? "-" : options.output,
                      [&](llvm::raw_ostream &os) { os << llvmIR; }, error))
       return reportError(error);

@@ -124,6 +124,10 @@ int runModel(const RunOptions &options) {
     return reportError("'" + bundlePath + "' does not match the bundle inside '" +
                        libraryPath + "'");
 
+  if (info.arena_size > options.maxMemory)
+    return reportError("the model needs a " + std::to_string(info.arena_size) +
+                       "-byte arena, more than --max-memory=" +
+                       std::to_string(options.maxMemory));
   AlignedBuffer arena = allocateAligned(info.arena_size, info.arena_alignment);
   if (!arena)
     return reportError("cannot allocate the " + std::to_string(info.arena_size) +
@@ -133,6 +137,20 @@ int runModel(const RunOptions &options) {
                           arena.get(), info.arena_size);
   if (status != TCC_OK)
     return reportError("cannot initialise the model: " + statusMessage(status));
+
+  // The arena and every I/O buffer together, before any is allocated;
+  // each term is below 2^62 after its own check, so the sum cannot wrap.
+  uint64_t needed = info.arena_size;
+  for (int output = 0; output < 2; ++output)
+    for (int i = 0; i < (output ? tcc_model_num_outputs(&model) : tcc_model_num_inputs(&model)); ++i) {
+      tcc_tensor_info t;
+      (output ? tcc_model_output_info : tcc_model_input_info)(&model, i, &t);
+      needed += std::min<uint64_t>(t.byte_size, options.maxMemory + 1);
+      if (needed > options.maxMemory)
+        return reportError("running the model needs more than --max-memory=" +
+                           std::to_string(options.maxMemory) + " bytes (arena, " +
+                           (output ? "output '" : "input '") + t.name + "', ...)");
+    }
 
   // Inputs: every one named exactly once, with the model's dtype and shape.
   int numInputs = tcc_model_num_inputs(&model);
@@ -184,10 +202,6 @@ int runModel(const RunOptions &options) {
   for (int i = 0; i < numOutputs; ++i) {
     tcc_tensor_info t;
     tcc_model_output_info(&model, i, &t);
-  if (info.arena_size > options.maxMemory)
-    return reportError("the model needs a " + std::to_string(info.arena_size) +
-                       "-byte arena, more than --max-memory=" +
-                       std::to_string(options.maxMemory));
     host::HostTensor &out = outputs[i];
     out.name = t.name;
     out.dtype = t.dtype;
@@ -198,20 +212,6 @@ int runModel(const RunOptions &options) {
       return reportError(std::string("cannot bind output '") + t.name +
                          "': " + statusMessage(status));
   }
-  // The arena and every I/O buffer together, before any is allocated;
-  // each term is below 2^62 after its own check, so the sum cannot wrap.
-  uint64_t needed = info.arena_size;
-  for (int output = 0; output < 2; ++output)
-    for (int i = 0; i < (output ? tcc_model_num_outputs(&model) : tcc_model_num_inputs(&model)); ++i) {
-      tcc_tensor_info t;
-      (output ? tcc_model_output_info : tcc_model_input_info)(&model, i, &t);
-      needed += std::min<uint64_t>(t.byte_size, options.maxMemory + 1);
-      if (needed > options.maxMemory)
-        return reportError("running the model needs more than --max-memory=" +
-                           std::to_string(options.maxMemory) + " bytes (arena, " +
-                           (output ? "output '" : "input '") + t.name + "', ...)");
-    }
-
 
   // One warm-up run (page faults, caches), then the timed iterations.
   std::vector<double> times;

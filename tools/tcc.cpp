@@ -27,7 +27,6 @@ const char *kUsage = R"(usage:
               [--input-shape NAME=D0,D1,...]... [-O0|-O1|-O2|-O3]
               [--report=FILE.json] [--no-raise] [--elide-weights]
               [--max-memory=BYTES]
-              [--disable-fusion=linear-epilogue,attention,elementwise]
   tcc inspect MODEL.onnx|OUTDIR [--input-shape NAME=D0,D1,...]... [--json]
               [--max-memory=BYTES]
   tcc run OUTDIR --input NAME=FILE(.pb|.npy)... [--output-dir DIR]
@@ -46,10 +45,10 @@ inspect   op counts, parameters, FLOPs and the input/output signature of a
           model, or what a compiled OUTDIR holds (arena, weights, report).
 run       run a compiled OUTDIR on input tensors, write each output as
           DIR/NAME.pb (default DIR: .) and print the latency median.
-exit codes: 0 success, 1 user error, 2 internal error.
 --max-memory=BYTES (K/M/G suffixes; default 8G): the most memory one tensor,
           all weights, the arena, or a run's buffers may need; larger models
           are refused before anything is allocated.
+exit codes: 0 success, 1 user error, 2 internal error.
 )";
 
 /// Walks argv, matching `--flag=value` and `--flag value` forms.
@@ -117,10 +116,8 @@ bool parseInputShape(StringRef spec, ImportOptions &options,
   return true;
 }
 
-int unknownOption(StringRef command, StringRef arg) {
 /// --max-memory=BYTES: an integer with an optional K, M, G or T (powers of
-/// 1024), from 1 MiB (less cannot hold a useful model and likely is a
-/// typo) to 2^62 (so that sums of two sizes cannot overflow).
+/// 1024), from 1 KiB to 2^62 (so that sums of two sizes cannot overflow).
 bool parseMaxMemory(StringRef spec, uint64_t &bytes, std::string &error) {
   StringRef digits = spec;
   unsigned shift = 0;
@@ -137,8 +134,8 @@ bool parseMaxMemory(StringRef spec, uint64_t &bytes, std::string &error) {
   uint64_t value;
   constexpr uint64_t kMax = uint64_t(1) << 62;
   if (digits.getAsInteger(10, value) || value > (kMax >> shift) ||
-      (value << shift) < (uint64_t(1) << 20)) {
-    error = "--max-memory expects a byte count from 1M to 4096T (e.g. 512M, "
+      (value << shift) < 1024) {
+    error = "--max-memory expects a byte count from 1K to 2^62 (e.g. 512M, "
             "8G), got '" + spec.str() + "'";
     return false;
   }
@@ -146,6 +143,7 @@ bool parseMaxMemory(StringRef spec, uint64_t &bytes, std::string &error) {
   return true;
 }
 
+int unknownOption(StringRef command, StringRef arg) {
   return reportError("unknown option '" + arg.str() + "' for 'tcc " +
                      command.str() + "' (see tcc --help)");
 }
@@ -172,13 +170,10 @@ int runCompile(ArgReader &args) {
       options.mcpu = *v;
     } else if ((v = args.value("--report", error))) {
       options.reportPath = *v;
-    } else if ((v = args.value("-o", error)) ||
     } else if ((v = args.value("--max-memory", error))) {
       if (!parseMaxMemory(*v, options.import.maxMemory, error))
         return reportError(error);
-    } else if ((v = args.value("--disable-fusion", error))) {
-      if (!parseDisabledFusions(*v, options, error))
-        return reportError(error);
+    } else if ((v = args.value("-o", error)) ||
                (v = args.value("--output", error))) {
       options.output = *v;
     } else if (!error.empty()) {
@@ -244,10 +239,10 @@ int runRun(ArgReader &args) {
         return reportError(error);
     } else if ((v = args.value("--report", error))) {
       options.reportPath = *v;
-    } else if (!error.empty()) {
     } else if ((v = args.value("--max-memory", error))) {
       if (!parseMaxMemory(*v, options.maxMemory, error))
         return reportError(error);
+    } else if (!error.empty()) {
       return reportError(error);
     } else if (arg.starts_with("-")) {
       return unknownOption("run", arg);
@@ -272,10 +267,10 @@ int runInspect(ArgReader &args) {
     if (auto v = args.value("--input-shape", error)) {
       if (!parseInputShape(*v, options.import, error))
         return reportError(error);
-    } else if (!error.empty()) {
     } else if (auto v = args.value("--max-memory", error)) {
       if (!parseMaxMemory(*v, options.import.maxMemory, error))
         return reportError(error);
+    } else if (!error.empty()) {
       return reportError(error);
     } else if (arg == "--json") {
       options.json = true;
