@@ -68,12 +68,13 @@
 #define TCC_GEMM_AVX512_NC 512
 #endif
 
-// AArch64 NEON: 8 x 8 = 8 rows x 2 q = 16 accumulators + 8 A vectors (4 k
-// steps each, consumed by lane-indexed FMAs) + 2 B vectors = 26 of the 32
-// v registers. The A tile (8 x 256 x 4 B = 8 KB) fits the 32 KB L1 of
-// Cortex-A53/A72/A76; the B block (256 x 512 x 4 B = 512 KB) the L2.
+// AArch64 NEON: 6 x 8 = 6 rows x 2 q = 12 accumulators + 6 A vectors (4 k
+// steps each, consumed by lane-indexed FMAs) + up to 8 B vectors = 26 of the
+// 32 v registers (8 rows spilled with GCC 12; see neon/gemm_neon.cpp). The
+// A tile (6 x 256 x 4 B = 6 KB) fits the 32 KB L1 of Cortex-A53/A72/A76;
+// the B block (256 x 512 x 4 B = 512 KB) the L2.
 #ifndef TCC_GEMM_NEON_MR
-#define TCC_GEMM_NEON_MR 8
+#define TCC_GEMM_NEON_MR 6
 #endif
 #define TCC_GEMM_NEON_NR 8
 #ifndef TCC_GEMM_NEON_KC

@@ -2,13 +2,15 @@
 //
 // Built only for AArch64 (Advanced SIMD is part of the base ISA there, so no
 // extra -m flag and no run-time check is needed). Register-blocked outer
-// product, 8 x 8: per row two 4-float accumulators (16 of the 32 v
+// product, 6 x 8: per row two 4-float accumulators (12 of the 32 v
 // registers), A read in place four k steps at a time (one `ldr q` per row
 // holds A[r][k..k+3]) and consumed by the lane-indexed FMA
 // `fmla vAcc.4s, vB.4s, vA.s[lane]`, which needs no broadcast: per 4 k steps
-// 8 A loads + 8 B loads feed 64 FMAs (0.25 loads per FMA), and 16 + 8 + 2
-// = 26 of the 32 registers are live. The k tail (kc % 4) uses the
-// scalar-operand FMA (`fmla v.4s, v.4s, v.s[0]` after a scalar load).
+// 6 A loads + 8 B loads feed 48 FMAs (0.29 loads per FMA). 12 + 6 + 8 = 26
+// registers hold everything even when the compiler loads the four B rows
+// up front; with 8 rows (16 accumulators) GCC 12 spilled accumulators to
+// the stack on every iteration. The k tail (kc % 4) uses the scalar-operand
+// FMA. README: llvm-mca figures of the inner loop.
 //
 // Same driver (gemm_driver.h), blocking rules and portable packer as the x86
 // kernels; NR = 8, so the packed-B layout equals the generic one.
@@ -29,23 +31,7 @@ struct NeonKernel {
   static constexpr int64_t KC = TCC_GEMM_NEON_KC;
   static constexpr int64_t NC = TCC_GEMM_NEON_NC;
   static_assert(NR == 8, "two 4-float vectors per row");
-  static_assert(MR <= 8, "16 accumulators + MR A vectors + 2 B vectors");
-
-  // One k step of the 4-step group: B row k0 + Lane against lane Lane of
-  // each row's A vector (the lane must be an immediate, hence the template).
-  template <int Lane, int R, int NV>
-  static inline void step(const float *B, const float32x4_t (&a)[R],
-                          float32x4_t (&acc)[R][NV]) {
-    float32x4_t b[NV];
-#pragma GCC unroll 2
-    for (int v = 0; v < NV; ++v)
-      b[v] = vld1q_f32(B + Lane * NR + 4 * v);
-#pragma GCC unroll 8
-    for (int r = 0; r < R; ++r)
-#pragma GCC unroll 2
-      for (int v = 0; v < NV; ++v)
-        acc[r][v] = vfmaq_laneq_f32(acc[r][v], b[v], a[r], Lane);
-  }
+  static_assert(MR <= 6, "2 MR accumulators + MR A vectors + 8 B vectors <= 32");
 
   template <int R, bool Half>
   static void tile(int64_t kc, const float *A, int64_t lda, const float *B,
@@ -66,10 +52,26 @@ struct NeonKernel {
       for (int r = 0; r < R; ++r)
         a[r] = vld1q_f32(A + r * lda + k);
       const float *b = B + k * NR;
-      step<0>(b, a, acc);
-      step<1>(b, a, acc);
-      step<2>(b, a, acc);
-      step<3>(b, a, acc);
+      // The four k steps, each a B row against one lane of every row's A
+      // vector (the lane is an immediate, hence the macro). Kept in this
+      // function: passing the accumulators to a helper made GCC 12 keep them
+      // in memory and store all of them on every iteration.
+#define TCC_NEON_STEP(L)                                                     \
+  {                                                                          \
+    float32x4_t b0 = vld1q_f32(b + (L) * NR), b1;                            \
+    if (NV == 2)                                                             \
+      b1 = vld1q_f32(b + (L) * NR + 4);                                      \
+    _Pragma("GCC unroll 8") for (int r = 0; r < R; ++r) {                    \
+      acc[r][0] = vfmaq_laneq_f32(acc[r][0], b0, a[r], L);                   \
+      if (NV == 2)                                                           \
+        acc[r][NV - 1] = vfmaq_laneq_f32(acc[r][NV - 1], b1, a[r], L);       \
+    }                                                                        \
+  }
+      TCC_NEON_STEP(0)
+      TCC_NEON_STEP(1)
+      TCC_NEON_STEP(2)
+      TCC_NEON_STEP(3)
+#undef TCC_NEON_STEP
     }
     for (; k < kc; ++k) {
       float32x4_t b[NV];
@@ -86,6 +88,9 @@ struct NeonKernel {
     }
     // Epilogue: full vectors where all their columns are valid, else per
     // element through a copy, so nothing past column ncols is touched.
+    // Unrolled: a run-time index into acc would keep the accumulators in
+    // memory for the whole k loop (GCC 12 then stores them every iteration).
+#pragma GCC unroll 8
     for (int r = 0; r < R; ++r) {
       float *c = C + r * ldc;
       if (ncols == 4 * NV) {
