@@ -3,6 +3,7 @@
 # configures and builds, then runs what was asked.
 #   ./build.sh example   compile the bundled example model and show the result
 #   ./build.sh test      run the whole test suite (ctest)
+#   ./build.sh sanitize  ASan+UBSan build and tests, bounded fuzzing (build-asan/)
 #   ./build.sh           just install and build
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -13,6 +14,7 @@ PACKAGES=(
   llvm-19-dev libmlir-19-dev mlir-19-tools llvm-19-tools clang-19
   libprotobuf-dev protobuf-compiler libonnx-dev libonnx-testdata
   libflatbuffers-dev flatbuffers-compiler libgtest-dev libbenchmark-dev
+  libclang-rt-19-dev
   python3-torch python3-onnx python3-numpy libopenblas0-pthread
 )
 
@@ -74,6 +76,18 @@ case "${1:-}" in
   test)
     ctest --test-dir "$BUILD_DIR" --output-on-failure -j "${TCC_JOBS:-2}"
     ;;
+  sanitize)
+    # ASan+UBSan build (clang-19) of the runtime, kernels, tfm dialect and
+    # importer with their unit tests, the fuzzers' corpora and a bounded
+    # run of each fuzzer (test/fuzz/README.md), in its own build directory.
+    asan=${TCC_ASAN_BUILD_DIR:-build-asan}
+    if [ ! -f "$asan/build.ninja" ]; then
+      CC=clang-19 CXX=clang++-19 cmake -G Ninja -B "$asan" -S . \
+        -DCMAKE_BUILD_TYPE=Release -DTCC_FUZZ=ON -DTCC_BUILD_BENCH=OFF
+    fi
+    ninja -C "$asan" -j "${TCC_JOBS:-2}"
+    ctest --test-dir "$asan" --output-on-failure -j "${TCC_JOBS:-2}"
+    ;;
   "") ;;
-  *) echo "usage: $0 [example|test]" >&2; exit 1 ;;
+  *) echo "usage: $0 [example|test|sanitize]" >&2; exit 1 ;;
 esac
