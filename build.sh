@@ -16,6 +16,8 @@ PACKAGES=(
   libflatbuffers-dev flatbuffers-compiler libgtest-dev libbenchmark-dev
   libclang-rt-19-dev
   python3-torch python3-onnx python3-numpy libopenblas0-pthread
+  gcc-aarch64-linux-gnu g++-aarch64-linux-gnu libc6-dev-arm64-cross qemu-user
+  gcc-arm-none-eabi libstdc++-arm-none-eabi-newlib libnewlib-arm-none-eabi
 )
 
 install_packages() {
