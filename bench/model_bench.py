@@ -25,7 +25,10 @@ parser.add_argument("--models", default="vit_tiny,bert_encoder,gpt_decoder,hybri
 parser.add_argument("--rounds", type=int, default=5)
 parser.add_argument("--iterations", type=int, default=20)
 parser.add_argument("--threads", type=int, default=1)
-parser.add_argument("--mcpu", default="")
+parser.add_argument("--mcpu", default="native",
+                    help="tcc --mcpu (ORT picks the host's best kernels at run time)")
+parser.add_argument("--disable-fusion", default="",
+                    help="passed to tcc compile, to measure what a fusion gains")
 args = parser.parse_args()
 
 tcc = os.path.join(args.build, "bin", "tcc")
@@ -35,7 +38,7 @@ env = dict(os.environ, TCC_ORT_DIR=os.path.join(args.build, "ort"))
 
 print(f"machine: {os.uname().machine}, {os.cpu_count()} cores, load {os.getloadavg()[0]:.2f}; "
       f"threads {args.threads}, {args.rounds} rounds x {args.iterations} iterations")
-print(f"{'model':<14} {'tcc ms':>10} {'ORT ms':>10} {'tcc/ORT':>8}")
+print(f"{'model':<14} {'tcc ms':>10} {'ORT ms':>10} {'tcc/ORT':>8} {'compile s':>10} {'compile MB':>11}")
 with tempfile.TemporaryDirectory() as tmp:
     for name in args.models.split(","):
         ref = os.path.join(models_dir, name)
@@ -43,7 +46,14 @@ with tempfile.TemporaryDirectory() as tmp:
         cmd = [tcc, "compile", os.path.join(models_dir, name + ".onnx"), "-o", outdir]
         if args.mcpu:
             cmd.append(f"--mcpu={args.mcpu}")
-        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
+        if args.disable_fusion:
+            cmd.append(f"--disable-fusion={args.disable_fusion}")
+        # Compile time and peak resident memory of the compiler, by GNU time.
+        timing = os.path.join(tmp, "time.txt")
+        subprocess.run(["/usr/bin/time", "-f", "%e %M", "-o", timing, *cmd], check=True,
+                       stdout=subprocess.DEVNULL)
+        with open(timing) as f:
+            compile_s, compile_kb = f.read().split()[-2:]
         with open(os.path.join(ref, "io.json")) as f:
             io = json.load(f)
         inputs = []
@@ -63,5 +73,6 @@ with tempfile.TemporaryDirectory() as tmp:
                                  check=True, capture_output=True, text=True, env=env).stdout
             ort_times.append(json.loads(out.strip().splitlines()[-1])["median_ms"])
         t, o = statistics.median(tcc_times), statistics.median(ort_times)
-        print(f"{name:<14} {t:>10.3f} {o:>10.3f} {t / o:>8.2f}")
+        print(f"{name:<14} {t:>10.3f} {o:>10.3f} {t / o:>8.2f} {float(compile_s):>10.2f} "
+              f"{int(compile_kb) / 1024:>11.0f}")
         sys.stdout.flush()

@@ -121,7 +121,11 @@ int generateCode(mlir::ModuleOp module, const CompileOptions &options,
 
   std::string error;
   mlir::PassManager pm(module.getContext());
-  buildCpuLoweringPipeline(pm, selectGemmIsa(target));
+  CpuLoweringOptions lowering;
+  lowering.kernelIsa = selectGemmIsa(target);
+  lowering.attentionKernel = options.fuseAttention;
+  lowering.fuseElementwise = options.fuseElementwise;
+  buildCpuLoweringPipeline(pm, lowering);
   {
     mlir::ScopedDiagnosticHandler handler(
         module.getContext(), [&](mlir::Diagnostic &diag) {
@@ -224,6 +228,7 @@ int compileModel(const CompileOptions &options) {
   int exitCode = kSuccess;
   PipelineOptions pipeline;
   pipeline.raise = options.raise;
+  pipeline.fuseLinearEpilogue = options.raise && options.fuseLinearEpilogue;
   auto module = importAndLower(context, options.modelPath, options.import,
                                pipeline, exitCode);
   if (!module)
@@ -349,6 +354,27 @@ int inspectModel(const InspectOptions &options) {
     printStatsTable(stats, llvm::outs());
   }
   return kSuccess;
+}
+
+bool parseDisabledFusions(const std::string &list, CompileOptions &options,
+                          std::string &error) {
+  llvm::SmallVector<llvm::StringRef> names;
+  llvm::StringRef(list).split(names, ',');
+  for (llvm::StringRef name : names) {
+    if (name == "linear-epilogue")
+      options.fuseLinearEpilogue = false;
+    else if (name == "attention")
+      options.fuseAttention = false;
+    else if (name == "elementwise")
+      options.fuseElementwise = false;
+    else {
+      error = "unknown fusion '" + name.str() +
+              "' in --disable-fusion (expected linear-epilogue, attention or "
+              "elementwise)";
+      return false;
+    }
+  }
+  return true;
 }
 
 } // namespace tcc

@@ -22,7 +22,16 @@ struct CompileOptions {
   bool raise = true;
   bool elideWeights = false; // print resource blobs as "__elided__"
   std::string reportPath;    // --report=FILE.json
+  // --disable-fusion=NAME,...: each fusion can be turned off to compare.
+  bool fuseLinearEpilogue = true; // linear-epilogue
+  bool fuseAttention = true;      // attention (the tiled kernel)
+  bool fuseElementwise = true;    // elementwise
 };
+
+/// Applies `--disable-fusion`'s comma-separated list to `options`; false
+/// with `error` naming an unknown fusion.
+bool parseDisabledFusions(const std::string &list, CompileOptions &options,
+                          std::string &error);
 
 struct InspectOptions {
   std::string path;

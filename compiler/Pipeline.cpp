@@ -12,9 +12,11 @@ namespace tcc {
 bool runTfmPipeline(mlir::ModuleOp module, const PipelineOptions &options,
                     std::string &error) {
   mlir::PassManager pm(module.getContext());
-  if (options.raise)
+  if (options.raise) {
     buildRaisePipeline(pm);
-  else
+    if (options.fuseLinearEpilogue)
+      pm.addPass(createFuseLinearEpilogue());
+  } else
     pm.addPass(mlir::createCanonicalizerPass());
 
   // Collect the first diagnostic as the one-line message instead of letting

@@ -11,6 +11,8 @@ namespace tcc {
 struct PipelineOptions {
   /// Raise imported primitives to transformer ops (off: show the import).
   bool raise = true;
+  /// tfm-fuse-linear-epilogue (activation and residual into the linear).
+  bool fuseLinearEpilogue = false;
 };
 
 /// Runs the tfm-level pipeline on an imported module. Returns false and sets

@@ -10,6 +10,7 @@
 #include "compiler/Driver.h"
 
 #include "runtime/tools/TensorFile.h"
+#include "runtime/tools/ThreadPool.h"
 #include "tcc_runtime.h"
 
 #include "llvm/ADT/StringExtras.h"
@@ -82,9 +83,9 @@ std::string previewValues(const host::HostTensor &t) {
 int runModel(const RunOptions &options) {
   if (options.iterations < 1)
     return reportError("--iterations must be >= 1");
-  if (options.threads != 1)
+  if (options.threads < 1 || options.threads > 256)
     return reportError("--threads " + std::to_string(options.threads) +
-                       ": this version of tcc runs models on one thread");
+                       ": expected 1 to 256");
   const std::string bundlePath = options.outDir + "/model.tccb";
   const std::string libraryPath = options.outDir + "/libmodel.so";
   if (!llvm::sys::fs::is_directory(options.outDir))
@@ -117,6 +118,24 @@ int runModel(const RunOptions &options) {
   auto embeddedSize = static_cast<const unsigned long *>(dlsym(library.get(), "tcc_model_bundle_size"));
   if (!entry || !embedded || !embeddedSize)
     return reportError("'" + libraryPath + "' is not a tcc model library");
+  // The model's kernels split their loops over the pool; a model that
+  // calls no kernel has no hook (and nothing to split).
+  std::unique_ptr<ThreadPool> pool;
+  using SetParallelFn = void (*)(const tcc_parallel_hooks *);
+  auto setParallel = reinterpret_cast<SetParallelFn>(
+      dlsym(library.get(), "tcc_kernels_set_parallel"));
+  if (options.threads > 1 && setParallel) {
+    pool = std::make_unique<ThreadPool>(options.threads);
+    tcc_parallel_hooks hooks = pool->hooks();
+    setParallel(&hooks);
+  }
+  // Uninstalled before the pool goes (declared after it: destroyed first).
+  auto uninstall = [&](void *) {
+    if (pool && setParallel)
+      setParallel(nullptr);
+  };
+  std::unique_ptr<void, decltype(uninstall)> parallelGuard(
+      reinterpret_cast<void *>(1), uninstall);
   // The model's code was compiled for the bundle inside it: a model.tccb
   // that differs (edited, corrupted, from another model) must not drive it.
   if (*embeddedSize != bundleBytes.size() ||

@@ -63,6 +63,34 @@ def RaiseAttention : Pass<"tfm-raise-attention"> {
   let dependentDialects = ["::tcc::tfm::TfmDialect"];
 }
 
+def FuseLinearEpilogue : Pass<"tfm-fuse-linear-epilogue"> {
+  let summary = "Fold a linear layer's activation and residual add into tfm.fused_linear";
+  let description = [{
+    `gelu|relu(linear(x, W, b))` and `add(linear(...), r)` (r of the
+    result's type, the inner result used only there) become one
+    `tfm.fused_linear`, whose activation and residual the CPU target
+    applies to each GEMM block while it is in cache. Exact: the same
+    operations in the same order per element.
+  }];
+  let dependentDialects = ["::tcc::tfm::TfmDialect"];
+}
+
+def ConvToGemm : Pass<"tfm-conv-to-gemm"> {
+  let summary = "Rewrite conv2d by a constant weight as im2col + tfm.linear";
+  let description = [{
+    Patchify convolutions (kernel == stride, no dilation) reshape and
+    transpose the input into the column matrix; others gather one strided
+    slice per kernel tap after zero padding. The weight is transposed at
+    compile time to [C*KH*KW, F] and the product transposed back to NCHW.
+    Exact up to the summation order. Grouped convolutions are left alone.
+  }];
+  let options = [
+    Option<"maxColumnsBytes", "max-columns-bytes", "int64_t", "64 << 20",
+           "largest im2col matrix (bytes) of a non-patchify convolution">
+  ];
+  let dependentDialects = ["::tcc::tfm::TfmDialect"];
+}
+
 def PlanMemory : Pass<"tfm-plan-memory", "::mlir::func::FuncOp"> {
   let summary = "Place every buffer in one static arena with liveness-based reuse";
   let description = [{

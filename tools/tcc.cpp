@@ -27,6 +27,7 @@ const char *kUsage = R"(usage:
               [--input-shape NAME=D0,D1,...]... [-O0|-O1|-O2|-O3]
               [--report=FILE.json] [--no-raise] [--elide-weights]
               [--max-memory=BYTES]
+              [--disable-fusion=linear-epilogue,attention,elementwise]
   tcc inspect MODEL.onnx|OUTDIR [--input-shape NAME=D0,D1,...]... [--json]
               [--max-memory=BYTES]
   tcc run OUTDIR --input NAME=FILE(.pb|.npy)... [--output-dir DIR]
@@ -41,6 +42,7 @@ compile   import an ONNX model, raise it to transformer ops and generate code.
           --emit=tfm prints the tfm IR (OUT or stdout); --no-raise shows the
           import before raising; --elide-weights elides large constants.
           --mcpu: an LLVM CPU name (default x86-64-v3) or 'native'.
+          --disable-fusion turns fusions off (to compare or isolate).
 inspect   op counts, parameters, FLOPs and the input/output signature of a
           model, or what a compiled OUTDIR holds (arena, weights, report).
 run       run a compiled OUTDIR on input tensors, write each output as
@@ -172,6 +174,9 @@ int runCompile(ArgReader &args) {
       options.reportPath = *v;
     } else if ((v = args.value("--max-memory", error))) {
       if (!parseMaxMemory(*v, options.import.maxMemory, error))
+        return reportError(error);
+    } else if ((v = args.value("--disable-fusion", error))) {
+      if (!parseDisabledFusions(*v, options, error))
         return reportError(error);
     } else if ((v = args.value("-o", error)) ||
                (v = args.value("--output", error))) {

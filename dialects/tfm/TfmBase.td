@@ -45,6 +45,22 @@ def Tfm_GeluApproximationAttr : EnumAttr<Tfm_Dialect, Tfm_GeluApproximation,
   let assemblyFormat = "`<` $value `>`";
 }
 
+// The epilogue activation of tfm.fused_linear; the values are those of
+// tcc_activation in the kernel ABI (runtime/kernels/include/tcc_kernels.h).
+def Tfm_ActNone : I32EnumAttrCase<"none", 0>;
+def Tfm_ActGelu : I32EnumAttrCase<"gelu", 1>;
+def Tfm_ActGeluTanh : I32EnumAttrCase<"gelu_tanh", 2>;
+def Tfm_ActRelu : I32EnumAttrCase<"relu", 3>;
+def Tfm_Activation : I32EnumAttr<"Activation",
+    "activation applied in a fused linear layer's epilogue",
+    [Tfm_ActNone, Tfm_ActGelu, Tfm_ActGeluTanh, Tfm_ActRelu]> {
+  let cppNamespace = "::tcc::tfm";
+  let genSpecializedAttr = 0;
+}
+def Tfm_ActivationAttr : EnumAttr<Tfm_Dialect, Tfm_Activation, "activation"> {
+  let assemblyFormat = "`<` $value `>`";
+}
+
 def Tfm_PadModeConstant : I32EnumAttrCase<"constant", 0>;
 def Tfm_PadModeReflect : I32EnumAttrCase<"reflect", 1>;
 def Tfm_PadModeEdge : I32EnumAttrCase<"edge", 2>;

@@ -191,6 +191,23 @@ LogicalResult LinearOp::inferReturnTypes(MLIRContext *,
   return success();
 }
 
+LogicalResult FusedLinearOp::inferReturnTypes(
+    MLIRContext *context, std::optional<Location> loc, Adaptor adaptor,
+    SmallVectorImpl<Type> &types) {
+  // The product's shape rule is tfm.linear's.
+  SmallVector<Value> linearOperands{adaptor.getInput(), adaptor.getWeight()};
+  if (adaptor.getBias())
+    linearOperands.push_back(adaptor.getBias());
+  if (failed(LinearOp::inferReturnTypes(
+          context, loc, LinearOp::Adaptor(linearOperands), types)))
+    return failure();
+  if (Value residual = adaptor.getResidual())
+    if (residual.getType() != types.front())
+      return fail(loc, "residual must have the result type ", types.front(),
+                  ", got ", residual.getType());
+  return success();
+}
+
 LogicalResult MatmulOp::inferReturnTypes(MLIRContext *,
                                          std::optional<Location> loc,
                                          Adaptor adaptor,

@@ -53,6 +53,44 @@ def Tfm_LinearOp : Tfm_InferredOp<"linear"> {
   let results = (outs Tfm_FloatTensor:$output);
 }
 
+def Tfm_FusedLinearOp : Tfm_InferredOp<"fused_linear",
+                                        [AttrSizedOperandSegments]> {
+  let summary = "linear layer with its epilogue: act(input x weight + bias) + residual";
+  let description = [{
+    What `tfm-fuse-linear-epilogue` makes of a tfm.linear followed by its
+    activation and/or a residual add, so that code generation can apply
+    them to each block of the product while it is still in cache. The
+    residual, when present, has the result's type.
+  }];
+  let arguments = (ins Tfm_FloatTensor:$input, Tfm_FloatTensor:$weight,
+                       Optional<Tfm_FloatTensor>:$bias,
+                       Optional<Tfm_FloatTensor>:$residual,
+                       Tfm_ActivationAttr:$activation);
+  let results = (outs Tfm_FloatTensor:$output);
+  let assemblyFormat = [{
+    $input `,` $weight (`bias` $bias^)? (`residual` $residual^)?
+    `activation` $activation attr-dict `:` functional-type(operands, results)
+  }];
+}
+
+// Not a Tfm_Op: it is not Pure (it writes its output buffers).
+def Tfm_KernelCallOp : Op<Tfm_Dialect, "kernel_call",
+                          [MemoryEffects<[MemRead, MemWrite]>]> {
+  let summary = "a call of a runtime kernel on buffers (code generation only)";
+  let description = [{
+    Where a target hands an op to a kernel of its runtime (the CPU target's
+    attention, layer norm, fused linear...): `callee` is the C symbol and
+    the operands are its arguments in order. A memref operand stands for
+    its address followed by its strides except the innermost (which must be
+    1), all in elements: `tfm-materialize-kernel-calls` turns the op into a
+    `func.call` of that C signature once memory is planned. Other operands
+    (integers, floats, `!llvm.ptr` null for an absent buffer) pass as they
+    are. Reads and writes whatever its buffers point at.
+  }];
+  let arguments = (ins FlatSymbolRefAttr:$callee, Variadic<AnyType>:$args);
+  let assemblyFormat = "$callee `(` $args `)` attr-dict `:` type($args)";
+}
+
 def Tfm_MatmulOp : Tfm_InferredOp<"matmul"> {
   let summary = "matrix product with numpy batch broadcasting";
   let description = [{

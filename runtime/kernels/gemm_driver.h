@@ -32,6 +32,7 @@
 #include "gemm_config.h"
 #include "pack.h"
 #include "tcc_kernels.h"
+#include "vmath.h"
 
 namespace tcc_kernels {
 namespace {
@@ -115,21 +116,65 @@ inline void gemmNoK(int64_t M, int64_t N, const float *bias, float *C,
     }
 }
 
+// What happens to a finished block of C (after its last K block, while it
+// is still in cache): nothing, or tcc_linear's activation + residual.
+struct NoEpilogue {
+  static constexpr bool kActive = false;
+  void apply(float *, int64_t, int64_t, int64_t, int64_t, int64_t) const {}
+};
+
+struct ActivationEpilogue {
+  static constexpr bool kActive = true;
+  tcc_activation activation;
+  const float *residual;  // may be null
+  int64_t ldr;
+  // Rows i0..i0+rows, columns j0..j0+ncols of C.
+  void apply(float *C, int64_t ldc, int64_t i0, int64_t rows, int64_t j0,
+             int64_t ncols) const {
+    for (int64_t r = 0; r < rows; ++r) {
+      float *c = C + (i0 + r) * ldc + j0;
+      switch (activation) {
+      case TCC_ACT_GELU_ERF:
+        for (int64_t j = 0; j < ncols; ++j)
+          c[j] = vgeluErf(c[j]);
+        break;
+      case TCC_ACT_GELU_TANH:
+        for (int64_t j = 0; j < ncols; ++j)
+          c[j] = vgeluTanh(c[j]);
+        break;
+      case TCC_ACT_RELU:
+        for (int64_t j = 0; j < ncols; ++j)
+          c[j] = vmax(c[j], 0.0f);
+        break;
+      default:
+        break;
+      }
+      if (residual) {
+        const float *res = residual + (i0 + r) * ldr + j0;
+        for (int64_t j = 0; j < ncols; ++j)
+          c[j] += res[j];
+      }
+    }
+  }
+};
+
 // Rows of A whose stride maps them into one or two L1 sets (see
 // TCC_GEMM_A_COPY_LDA_MULTIPLE) are copied to this stride first.
 template <class Kernel>
 constexpr int64_t kACopyStride = Kernel::KC + 16;
 
-template <class Kernel, class BSource>
+template <class Kernel, class BSource, class Epilogue = NoEpilogue>
 void gemm(int64_t M, int64_t N, int64_t K, const float *A, int64_t lda,
           BSource &b, const float *bias, float *C, int64_t ldc,
-          bool accumulate) {
+          bool accumulate, const Epilogue &epilogue = Epilogue()) {
   constexpr int MR = Kernel::MR;
   constexpr int NR = Kernel::NR;
   if (M <= 0 || N <= 0)
     return;
   if (K <= 0) {
     gemmNoK(M, N, bias, C, ldc, accumulate);
+    if (Epilogue::kActive)
+      epilogue.apply(C, ldc, 0, M, 0, N);
     return;
   }
   const int64_t panels = ceilDiv(N, NR);
@@ -164,6 +209,7 @@ void gemm(int64_t M, int64_t N, int64_t K, const float *A, int64_t lda,
   for (int64_t pc = 0; pc < K; pc += kcNominal) {
     const int64_t kc = minI(kcNominal, K - pc);
     const bool first = pc == 0;
+    const bool last = pc + kc >= K;
     const bool loadC = !first || accumulate;
     const float *blockBias = first ? bias : nullptr;
     for (int64_t p0 = 0; p0 < panels; p0 += panelsPerBlock) {
@@ -189,6 +235,8 @@ void gemm(int64_t M, int64_t N, int64_t K, const float *A, int64_t lda,
                           c + n0, ldc, ncols,
                           blockBias ? blockBias + n0 : nullptr, loadC);
         }
+        if (Epilogue::kActive && last)
+          epilogue.apply(C, ldc, i0, rows, p0 * NR, minI(p1 * NR, N) - p0 * NR);
       }
     }
   }
@@ -201,6 +249,81 @@ void gemmPacked(int64_t M, int64_t N, int64_t K, const float *A, int64_t lda,
                 int accumulate) {
   PrepackedB b{packedB, K, Kernel::NR};
   gemm<Kernel>(M, N, K, A, lda, b, bias, C, ldc, accumulate != 0);
+}
+
+template <class Kernel>
+void linearPacked(int64_t M, int64_t N, int64_t K, const float *A, int64_t lda,
+                  const float *packedB, const float *bias, int activation,
+                  const float *residual, int64_t ldr, float *C, int64_t ldc) {
+  PrepackedB b{packedB, K, Kernel::NR};
+  ActivationEpilogue epilogue{static_cast<tcc_activation>(activation),
+                              residual, ldr};
+  gemm<Kernel>(M, N, K, A, lda, b, bias, C, ldc, false, epilogue);
+}
+
+// tcc_linear split over the installed threads: contiguous row ranges of
+// whole MR tiles, or column panels when there are too few rows.
+struct LinearArgs {
+  int64_t M, N, K;
+  const float *A;
+  int64_t lda;
+  const float *packedB, *bias;
+  int activation;
+  const float *residual;
+  int64_t ldr;
+  float *C;
+  int64_t ldc;
+  bool byRows;
+  int64_t chunk;  // rows (byRows) or panels per item
+};
+
+template <class Kernel>
+void linearItems(void *ctx, int64_t begin, int64_t end, int) {
+  const LinearArgs &a = *static_cast<const LinearArgs *>(ctx);
+  if (a.byRows) {
+    const int64_t m0 = begin * a.chunk, m1 = minI(end * a.chunk, a.M);
+    if (m0 >= m1)
+      return;
+    linearPacked<Kernel>(m1 - m0, a.N, a.K, a.A + m0 * a.lda, a.lda,
+                         a.packedB, a.bias, a.activation,
+                         a.residual ? a.residual + m0 * a.ldr : nullptr,
+                         a.ldr, a.C + m0 * a.ldc, a.ldc);
+    return;
+  }
+  constexpr int NR = Kernel::NR;
+  const int64_t n0 = begin * a.chunk * NR, n1 = minI(end * a.chunk * NR, a.N);
+  if (n0 >= n1)
+    return;
+  linearPacked<Kernel>(a.M, n1 - n0, a.K, a.A, a.lda, a.packedB + n0 * a.K,
+                       a.bias ? a.bias + n0 : nullptr, a.activation,
+                       a.residual ? a.residual + n0 : nullptr, a.ldr,
+                       a.C + n0, a.ldc);
+}
+
+template <class Kernel>
+void linearParallel(int64_t M, int64_t N, int64_t K, const float *A,
+                    int64_t lda, const float *packedB, const float *bias,
+                    int activation, const float *residual, int64_t ldr,
+                    float *C, int64_t ldc) {
+  const int threads = tcc_kernels_threads();
+  // Under ~2 M multiply-adds the wake-up of other threads dominates.
+  if (threads <= 1 || M * N * K < (int64_t(1) << 21) || M <= 0 || N <= 0) {
+    linearPacked<Kernel>(M, N, K, A, lda, packedB, bias, activation, residual,
+                         ldr, C, ldc);
+    return;
+  }
+  constexpr int MR = Kernel::MR, NR = Kernel::NR;
+  // Items of one MR-row tile (or one NR-column panel when M is small); the
+  // pool hands out contiguous runs of them.
+  LinearArgs a{M, N, K, A, lda, packedB, bias, activation, residual, ldr,
+               C, ldc, true, MR};
+  int64_t items = ceilDiv(M, MR);
+  if (M < 2 * MR * threads) {
+    a.byRows = false;
+    a.chunk = 1;
+    items = ceilDiv(N, NR);
+  }
+  tcc_kernels_parallel_for(items, linearItems<Kernel>, &a);
 }
 
 template <class Kernel, class Packer = PortablePacker<Kernel::NR>>

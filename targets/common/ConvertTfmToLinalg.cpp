@@ -56,6 +56,8 @@ struct ConvertTfmToLinalgPass
     MLIRContext *ctx = &getContext();
     ConversionTarget target(*ctx);
     target.addIllegalDialect<tcc::tfm::TfmDialect>();
+    // A target's kernel calls stay until memory is planned.
+    target.addLegalOp<tcc::tfm::KernelCallOp>();
     target.addLegalDialect<arith::ArithDialect, func::FuncDialect,
                            linalg::LinalgDialect, math::MathDialect,
                            tensor::TensorDialect>();

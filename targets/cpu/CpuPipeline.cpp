@@ -28,9 +28,22 @@ llvm::LogicalResult createLinalgCopy(mlir::OpBuilder &b, mlir::Location loc,
 } // namespace
 
 void buildCpuLoweringPipeline(mlir::OpPassManager &pm,
-                              const std::string &gemmIsa) {
+                              const CpuLoweringOptions &options) {
+  const std::string &isa = options.kernelIsa;
+  if (!isa.empty()) {
+    // The transformer kernels exist for these ISAs; another ISA's GEMM
+    // (neon) still has the portable ones.
+    pm.addPass(createConvToGemm());
+    pm.addPass(mlir::createCanonicalizerPass());
+    UseCpuKernelsOptions kernels;
+    kernels.isa = (isa == "avx2" || isa == "avx512") ? isa : "generic";
+    kernels.attentionKernels = options.attentionKernel;
+    pm.addPass(createUseCpuKernels(kernels));
+  }
   pm.addPass(createConvertTfmToLinalg());
   pm.addPass(mlir::createCanonicalizerPass());
+  if (options.fuseElementwise)
+    pm.addPass(mlir::createLinalgElementwiseOpFusionPass());
   pm.addNestedPass<mlir::func::FuncOp>(createCopyReturnedValues());
 
   // Buffers at function boundaries get identity layouts so `main` can take
@@ -48,10 +61,11 @@ void buildCpuLoweringPipeline(mlir::OpPassManager &pm,
   pm.addPass(mlir::bufferization::createBufferResultsToOutParamsPass(outParams));
   pm.addPass(mlir::createCanonicalizerPass());
   pm.addNestedPass<mlir::func::FuncOp>(createPlanMemory());
-  if (!gemmIsa.empty()) {
+  if (!isa.empty()) {
     UseGemmUkernelsOptions ukernels;
-    ukernels.isa = gemmIsa;
+    ukernels.isa = isa;
     pm.addPass(createUseGemmUkernels(ukernels));
+    pm.addPass(createMaterializeKernelCalls());
   }
 
   pm.addNestedPass<mlir::func::FuncOp>(mlir::createConvertLinalgToLoopsPass());
@@ -78,6 +92,14 @@ void registerCpuPipelines() {
       "tfm-lower-to-llvm",
       "Lower raised tfm to the LLVM dialect with a static arena (CPU targets)",
       [](mlir::OpPassManager &pm) { buildCpuLoweringPipeline(pm); });
+  mlir::PassPipelineRegistration<>(
+      "tfm-lower-to-llvm-avx2",
+      "tfm-lower-to-llvm with the AVX2 kernels (linear, attention, ...)",
+      [](mlir::OpPassManager &pm) {
+        CpuLoweringOptions options;
+        options.kernelIsa = "avx2";
+        buildCpuLoweringPipeline(pm, options);
+      });
 }
 
 } // namespace tcc

@@ -11,10 +11,18 @@ namespace tcc {
 /// tfm (raised) -> linalg on tensors -> bufferized memrefs in one static
 /// arena -> loops -> LLVM dialect. `main` ends up taking bare pointers:
 /// (inputs..., outputs..., arena) with `tfm.arena_size` on it.
-/// `gemmIsa` picks the runtime GEMM microkernels weight matmuls call
-/// (generic, avx2, avx512; empty: loops only).
+struct CpuLoweringOptions {
+  /// The runtime kernels generated code calls (generic, avx2, avx512, neon;
+  /// empty: loops only).
+  std::string kernelIsa;
+  /// tfm.attention as the fused tiled kernel (off: linalg decomposition).
+  bool attentionKernel = true;
+  /// linalg-fuse-elementwise-ops: chains of elementwise ops in one loop.
+  bool fuseElementwise = true;
+};
+
 void buildCpuLoweringPipeline(mlir::OpPassManager &pm,
-                              const std::string &gemmIsa = "");
+                              const CpuLoweringOptions &options = {});
 
 /// Registers the pipeline as `tfm-lower-to-llvm` for tcc-opt.
 void registerCpuPipelines();

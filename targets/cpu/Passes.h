@@ -2,7 +2,9 @@
 #ifndef TCC_TARGETS_CPU_PASSES_H
 #define TCC_TARGETS_CPU_PASSES_H
 
+#include "dialects/tfm/TfmOps.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Bufferization/IR/Bufferization.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"

@@ -25,4 +25,43 @@ def UseGemmUkernels : Pass<"tfm-use-gemm-ukernels", "::mlir::ModuleOp"> {
                            "::mlir::memref::MemRefDialect"];
 }
 
+def UseCpuKernels : Pass<"tfm-use-cpu-kernels", "::mlir::ModuleOp"> {
+  let summary = "Hand linear, attention, layer norm, softmax and GELU to the runtime's CPU kernels";
+  let description = [{
+    Runs on tfm before the linalg lowering. Each f32 `tfm.linear` /
+    `tfm.fused_linear` by a constant weight, `tfm.attention`,
+    `tfm.layer_norm`, last-axis `tfm.softmax` and `tfm.gelu` becomes a
+    `tfm.kernel_call` of `tcc_<op>_f32_<isa>` (runtime/kernels) on buffers:
+    inputs through `bufferization.to_memref`, outputs in `memref.alloc`s
+    that the arena plan places. Linear weights are packed at compile time
+    into the kernel's layout. Ops the kernels do not take are left alone.
+  }];
+  let options = [
+    Option<"isa", "isa", "std::string", "\"avx2\"",
+           "kernel ISA: generic, avx2 or avx512">,
+    Option<"attentionKernels", "attention", "bool", "true",
+           "fused tiled attention kernel (off: the linalg decomposition)">
+  ];
+  let dependentDialects = ["::mlir::LLVM::LLVMDialect",
+                           "::mlir::arith::ArithDialect",
+                           "::mlir::bufferization::BufferizationDialect",
+                           "::mlir::memref::MemRefDialect",
+                           "::tcc::tfm::TfmDialect"];
+}
+
+def MaterializeKernelCalls : Pass<"tfm-materialize-kernel-calls", "::mlir::ModuleOp"> {
+  let summary = "Turn tfm.kernel_call on planned buffers into calls of the C kernels";
+  let description = [{
+    Runs after tfm-plan-memory. Each memref operand becomes its address
+    (an `!llvm.ptr`, computed from the root buffer so arena views keep
+    their offset) followed by its strides except the innermost, as i64;
+    the call becomes a `func.call` of a private declaration with that
+    signature.
+  }];
+  let dependentDialects = ["::mlir::LLVM::LLVMDialect",
+                           "::mlir::arith::ArithDialect",
+                           "::mlir::func::FuncDialect",
+                           "::mlir::memref::MemRefDialect"];
+}
+
 #endif // TCC_TARGETS_CPU_PASSES_TD

@@ -7,6 +7,7 @@
 // layout the kernel reads and keeps the artifact deterministic.
 //
 //===----------------------------------------------------------------------===//
+#include "targets/cpu/BufferPointers.h"
 #include "targets/cpu/Passes.h"
 
 #include "tcc_kernels.h"
@@ -45,45 +46,16 @@ std::optional<std::vector<float>> readWeights(memref::GlobalOp global) {
   return std::nullopt;
 }
 
-/// A memref with unit inner stride: (pointer to its first element, row
-/// stride), as values for the call. The pointer comes from the memref's own
-/// aligned pointer, not its base buffer: for a `memref.view` into the arena
-/// the byte shift lives only in the view's aligned pointer, and upstream's
-/// expand-strided-metadata folds `extract_aligned_pointer_as_index` of a
-/// view to that of its source, dropping the shift. So the address is built
-/// from the root buffer: aligned(root) + every view's byte shift + the
-/// element offset in the memref's type (relative to that base).
+/// (pointer to the first element, row stride) of a rank-2 f32 memref.
 std::optional<std::pair<Value, Value>> rowMajorPointer(OpBuilder &b,
                                                        Location loc, Value v) {
   auto type = cast<MemRefType>(v.getType());
   if (type.getRank() != 2 || !type.getElementType().isF32())
     return std::nullopt;
-  SmallVector<int64_t> strides;
-  int64_t offset;
-  if (failed(getStridesAndOffset(type, strides, offset)) || strides[1] != 1 ||
-      ShapedType::isDynamic(strides[0]) || ShapedType::isDynamic(offset))
+  auto pointer = tcc::bufferPointer(b, loc, v);
+  if (failed(pointer))
     return std::nullopt;
-  Value root = v;
-  Value address = b.create<arith::ConstantIndexOp>(loc, offset * sizeof(float));
-  while (Operation *def = root.getDefiningOp()) {
-    if (auto view = dyn_cast<memref::ViewOp>(def)) {
-      address = b.create<arith::AddIOp>(loc, address, view.getByteShift());
-      root = view.getSource();
-    } else if (isa<memref::SubViewOp, memref::CollapseShapeOp,
-                   memref::ExpandShapeOp, memref::CastOp,
-                   memref::ReinterpretCastOp>(def)) {
-      root = def->getOperand(0);
-    } else {
-      break;
-    }
-  }
-  Value aligned = b.create<memref::ExtractAlignedPointerAsIndexOp>(loc, root);
-  address = b.create<arith::AddIOp>(loc, aligned, address);
-  Value ptr = b.create<LLVM::IntToPtrOp>(
-      loc, LLVM::LLVMPointerType::get(b.getContext()),
-      b.create<arith::IndexCastOp>(loc, b.getI64Type(), address));
-  Value stride = b.create<arith::ConstantIntOp>(loc, strides[0], 64);
-  return std::make_pair(ptr, stride);
+  return std::make_pair(pointer->first, pointer->second.front());
 }
 
 struct UseGemmUkernelsPass : tcc::impl::UseGemmUkernelsBase<UseGemmUkernelsPass> {
@@ -98,6 +70,8 @@ struct UseGemmUkernelsPass : tcc::impl::UseGemmUkernelsBase<UseGemmUkernelsPass>
       kernelIsa = TCC_ISA_AVX2;
     else if (isa == "avx512")
       kernelIsa = TCC_ISA_AVX512;
+    else if (isa == "neon")
+      kernelIsa = TCC_ISA_NEON;
     else {
       module.emitError("unknown microkernel isa '") << isa << "'";
       return signalPassFailure();

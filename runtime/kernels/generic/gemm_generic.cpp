@@ -113,3 +113,13 @@ extern "C" void tcc_gemm_f32_unpacked_generic(
   tcc_kernels::gemmUnpacked<GenericKernel>(M, N, K, A, lda, B, ldb, b_layout,
                                            bias, C, ldc, accumulate, scratch);
 }
+
+extern "C" void tcc_linear_f32_generic(int64_t M, int64_t N, int64_t K,
+                                    const float *A, int64_t lda,
+                                    const float *packedB, const float *bias,
+                                    int activation, const float *residual,
+                                    int64_t ldr, float *C, int64_t ldc) {
+  tcc_kernels::linearParallel<tcc_kernels::GenericKernel>(M, N, K, A, lda, packedB, bias,
+                                                activation, residual, ldr, C,
+                                                ldc);
+}

@@ -133,6 +133,125 @@ void tcc_gemm_f32_unpacked_neon(int64_t M, int64_t N, int64_t K,
                                 const float *bias, float *C, int64_t ldc,
                                 int accumulate, float *scratch);
 
+/*===-------------------------------------------------------------------===*
+ * Fused linear layers and the other transformer kernels.
+ *
+ * Generated code calls the kernels of the ISA it was compiled for, with the
+ * same guarantees as the GEMM above (no heap, threads, global state; only
+ * the described elements are touched). Row strides are in elements; the
+ * innermost stride of every matrix is 1.
+ *===-------------------------------------------------------------------===*/
+
+/* Activation of a fused linear layer; part of the ABI, never renumber. */
+typedef enum {
+  TCC_ACT_NONE = 0,
+  TCC_ACT_GELU_ERF = 1,   /* 0.5 x (1 + erf(x / sqrt 2)) */
+  TCC_ACT_GELU_TANH = 2,  /* 0.5 x (1 + tanh(sqrt(2/pi)(x + 0.044715 x^3))) */
+  TCC_ACT_RELU = 3
+} tcc_activation;
+
+/* C[M,N] = act(A[M,K] x B + bias) + residual   (residual, bias may be null)
+ * with B packed as for tcc_gemm_f32_<isa>; the activation and residual are
+ * applied to each block of C right after its last K block, while it is in
+ * cache. residual[i*ldr + j] is read for i < M, j < N; it must not overlap
+ * C. Errors of the activations: vmath.h. */
+void tcc_linear_f32_generic(int64_t M, int64_t N, int64_t K, const float *A,
+                            int64_t lda, const float *packedB,
+                            const float *bias, int activation,
+                            const float *residual, int64_t ldr, float *C,
+                            int64_t ldc);
+void tcc_linear_f32_avx2(int64_t M, int64_t N, int64_t K, const float *A,
+                         int64_t lda, const float *packedB, const float *bias,
+                         int activation, const float *residual, int64_t ldr,
+                         float *C, int64_t ldc);
+void tcc_linear_f32_avx512(int64_t M, int64_t N, int64_t K, const float *A,
+                           int64_t lda, const float *packedB,
+                           const float *bias, int activation,
+                           const float *residual, int64_t ldr, float *C,
+                           int64_t ldc);
+
+/* Attention with heads packed in the last dim, per batch b < batch and head
+ * h < heads:
+ *   out_bh = softmax(scale * q_bh k_bh^T (+ mask_bh)) v_bh
+ * where q_bh is the [sq, dk] matrix at q + b*qbs + h*dk with row stride
+ * qrs (k, v, out likewise; v and out have dv columns per head). The masked
+ * variant adds mask[b*mbs + h*mhs + i*mrs + j] for score (i, j); a mask
+ * dimension of size 1 (mask_batch, mask_heads, mask_rows, mask_cols)
+ * broadcasts. `scratch` holds tcc_attention_scratch_size_f32 floats.
+ * FlashAttention-style: keys are processed in tiles with an online softmax,
+ * so no sq x skv matrix is formed. A row whose scores are all -inf is NaN
+ * (as softmax of all -inf). */
+size_t tcc_attention_scratch_size_f32(tcc_isa isa, int64_t sq, int64_t skv,
+                                      int64_t dk, int64_t dv);
+#define TCC_DECLARE_ATTENTION(ISA)                                            \
+  void tcc_attention_f32_##ISA(                                               \
+      int64_t batch, int64_t heads, int64_t sq, int64_t skv, int64_t dk,     \
+      int64_t dv, float scale, const float *q, int64_t qbs, int64_t qrs,     \
+      const float *k, int64_t kbs, int64_t krs, const float *v, int64_t vbs, \
+      int64_t vrs, float *out, int64_t obs, int64_t ors, float *scratch);    \
+  void tcc_attention_masked_f32_##ISA(                                        \
+      int64_t batch, int64_t heads, int64_t sq, int64_t skv, int64_t dk,     \
+      int64_t dv, float scale, const float *q, int64_t qbs, int64_t qrs,     \
+      const float *k, int64_t kbs, int64_t krs, const float *v, int64_t vbs, \
+      int64_t vrs, int64_t mask_batch, int64_t mask_heads,                   \
+      int64_t mask_rows, int64_t mask_cols, const float *mask, int64_t mbs,  \
+      int64_t mhs, int64_t mrs, float *out, int64_t obs, int64_t ors,        \
+      float *scratch);                                                       \
+  /* y = (x - mean) / sqrt(var + eps) * gamma + beta per row of x[rows,  */  \
+  /* cols]; gamma, beta (cols floats) may be null. */                        \
+  void tcc_layer_norm_f32_##ISA(int64_t rows, int64_t cols, const float *x,  \
+                                int64_t ldx, const float *gamma,             \
+                                const float *beta, float eps, float *y,      \
+                                int64_t ldy);                                \
+  /* Softmax of each row of x[rows, cols] into y (may be x). */              \
+  void tcc_softmax_f32_##ISA(int64_t rows, int64_t cols, const float *x,     \
+                             int64_t ldx, float *y, int64_t ldy);            \
+  /* y[i] = act(x[i]) for i < n (y may be x). */                             \
+  void tcc_activation_f32_##ISA(int64_t n, int activation, const float *x,   \
+                                float *y);
+TCC_DECLARE_ATTENTION(generic)
+TCC_DECLARE_ATTENTION(avx2)
+TCC_DECLARE_ATTENTION(avx512)
+
+/*===-------------------------------------------------------------------===*
+ * Threads (hosts only; firmware never calls this).
+ *
+ * The kernels run on the calling thread unless the host installs a
+ * parallel-for: then tcc_linear_*, tcc_attention_* and the row kernels split
+ * their outer loops (rows of C or column panels, (batch, head, query block)
+ * items, rows) into `threads` contiguous ranges. This hook is the library's
+ * only global state; with none installed (the default) the kernels take no
+ * lock and touch no atomic.
+ *===-------------------------------------------------------------------===*/
+
+/* Runs items [begin, end) of a kernel's loop on thread `thread`. */
+typedef void (*tcc_parallel_task)(void *ctx, int64_t begin, int64_t end,
+                                  int thread);
+
+typedef struct {
+  /* Calls task(ctx, b_t, e_t, t) for t < threads over a partition of
+   * [0, n) into contiguous ranges (thread 0 is the caller), and returns
+   * when all are done. */
+  void (*parallel_for)(void *pool, int64_t n, tcc_parallel_task task,
+                       void *ctx);
+  /* Scratch of at least `floats` floats private to thread t >= 1, valid
+   * until the next call for the same thread (64-byte aligned); thread 0
+   * uses the caller's scratch. */
+  float *(*thread_scratch)(void *pool, int thread, size_t floats);
+  void *pool;
+  int threads;
+} tcc_parallel_hooks;
+
+/* Installs `hooks` (copied), or serial execution for null or threads <= 1.
+ * Not thread-safe against running kernels: call it between inferences. */
+void tcc_kernels_set_parallel(const tcc_parallel_hooks *hooks);
+
+/* For the kernels: the installed thread count (1 when serial), and
+ * parallel_for over [0, n) or a plain call task(ctx, 0, n, 0). */
+int tcc_kernels_threads(void);
+void tcc_kernels_parallel_for(int64_t n, tcc_parallel_task task, void *ctx);
+float *tcc_kernels_thread_scratch(int thread, size_t floats);
+
 /* Whether this CPU (and OS) can run `isa`'s kernels: GENERIC always; AVX2
  * needs AVX2+FMA, AVX512 needs AVX-512F, with the register state enabled by
  * the OS; NEON on every AArch64. Always 0 for an ISA of another architecture,

@@ -150,3 +150,13 @@ extern "C" void tcc_gemm_f32_unpacked_avx2(
   tcc_kernels::gemmUnpacked<Avx2Kernel, tcc_kernels::AvxPacker<Avx2Kernel::NR>>(
       M, N, K, A, lda, B, ldb, b_layout, bias, C, ldc, accumulate, scratch);
 }
+
+extern "C" void tcc_linear_f32_avx2(int64_t M, int64_t N, int64_t K,
+                                    const float *A, int64_t lda,
+                                    const float *packedB, const float *bias,
+                                    int activation, const float *residual,
+                                    int64_t ldr, float *C, int64_t ldc) {
+  tcc_kernels::linearParallel<tcc_kernels::Avx2Kernel>(M, N, K, A, lda, packedB, bias,
+                                                activation, residual, ldr, C,
+                                                ldc);
+}

@@ -128,3 +128,13 @@ extern "C" void tcc_gemm_f32_unpacked_avx512(
   tcc_kernels::gemmUnpacked<Avx512Kernel, tcc_kernels::AvxPacker<Avx512Kernel::NR>>(
       M, N, K, A, lda, B, ldb, b_layout, bias, C, ldc, accumulate, scratch);
 }
+
+extern "C" void tcc_linear_f32_avx512(int64_t M, int64_t N, int64_t K,
+                                    const float *A, int64_t lda,
+                                    const float *packedB, const float *bias,
+                                    int activation, const float *residual,
+                                    int64_t ldr, float *C, int64_t ldc) {
+  tcc_kernels::linearParallel<tcc_kernels::Avx512Kernel>(M, N, K, A, lda, packedB, bias,
+                                                activation, residual, ldr, C,
+                                                ldc);
+}

@@ -62,6 +62,42 @@ struct LinearLowering : OpConversionPattern<tfm::LinearOp> {
   }
 };
 
+/// Targets without a fused GEMM epilogue run the parts one after another:
+/// the op becomes tfm.linear, its activation and tfm.add again, which the
+/// conversion then lowers like any others.
+struct FusedLinearLowering : OpConversionPattern<tfm::FusedLinearOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(tfm::FusedLinearOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    Type type = op.getType();
+    Value y = rewriter.create<tfm::LinearOp>(loc, type, adaptor.getInput(),
+                                             adaptor.getWeight(),
+                                             adaptor.getBias());
+    switch (op.getActivation()) {
+    case tfm::Activation::none:
+      break;
+    case tfm::Activation::gelu:
+    case tfm::Activation::gelu_tanh:
+      y = rewriter.create<tfm::GeluOp>(
+          loc, type, y,
+          tfm::GeluApproximationAttr::get(
+              getContext(), op.getActivation() == tfm::Activation::gelu
+                                ? tfm::GeluApproximation::none
+                                : tfm::GeluApproximation::tanh));
+      break;
+    case tfm::Activation::relu:
+      y = rewriter.create<tfm::ReluOp>(loc, type, y);
+      break;
+    }
+    if (Value residual = adaptor.getResidual())
+      y = rewriter.create<tfm::AddOp>(loc, type, y, residual);
+    rewriter.replaceOp(op, y);
+    return success();
+  }
+};
+
 struct MatmulLowering : OpConversionPattern<tfm::MatmulOp> {
   using OpConversionPattern::OpConversionPattern;
   LogicalResult
@@ -232,6 +268,7 @@ struct Conv2dLowering : OpConversionPattern<tfm::Conv2dOp> {
 
 void tcc::tfm_to_linalg::populateContractionPatterns(
     RewritePatternSet &patterns) {
-  patterns.add<LinearLowering, MatmulLowering, Conv2dLowering>(
+  patterns.add<LinearLowering, FusedLinearLowering, MatmulLowering,
+               Conv2dLowering>(
       patterns.getContext());
 }

@@ -24,7 +24,8 @@ def check(label, mutate):
         proc = subprocess.run(["tcc", "run", copy, "--input", f"x={input_file}",
                                "--output-dir", os.path.join(tmp, "out")],
                               capture_output=True, timeout=60)
-        lines = proc.stderr.decode().splitlines()
+        # A corrupted name may hold any byte; the message quotes it as is.
+        lines = proc.stderr.decode(errors="replace").splitlines()
         if proc.returncode != 1 or len(lines) != 1 or not lines[0].startswith("tcc: error: "):
             sys.exit(f"{label}: exit {proc.returncode}, stderr {proc.stderr!r}")
         if os.path.exists(os.path.join(tmp, "out")):
