@@ -95,18 +95,19 @@ std::string headerText(const BundleContents &c) {
 }
 
 /// Links the object into a shared library `tcc run` can dlopen. The
-/// system C compiler drives the linker (it knows the host's crt files and
-/// libm, which the generated code calls for erf/tanh/exp).
-bool linkSharedLibrary(const std::string &object, const std::string &output,
+/// target's C compiler drives the linker (it knows the target's crt files
+/// and libm, which the generated code calls for erf/tanh/exp).
+bool linkSharedLibrary(const std::string &linker, const std::string &object,
+                       const std::string &kernels, const std::string &output,
                        std::string &error) {
-  auto cc = llvm::sys::findProgramByName("cc");
+  auto cc = llvm::sys::findProgramByName(linker);
   if (!cc) {
-    error = "no C compiler ('cc') on PATH to link libmodel.so";
+    error = "no C compiler ('" + linker + "') on PATH to link libmodel.so";
     return false;
   }
   std::string message;
   llvm::StringRef args[] = {*cc,    "-shared", "-o", output, object,
-                            TCC_KERNELS_ARCHIVE, "-lm", "-Wl,--build-id=none"};
+                            kernels, "-lm", "-Wl,--build-id=none"};
   int rc = llvm::sys::ExecuteAndWait(*cc, args, std::nullopt, {}, 0, 0, &message);
   if (rc != 0) {
     error = "linking libmodel.so failed" + (message.empty() ? "" : ": " + message);
@@ -149,7 +150,7 @@ bool buildBundle(const BundleContents &c, std::vector<uint8_t> &bytes,
 
 bool writeArtifact(const std::string &outDir, const BundleContents &contents,
                    llvm::ArrayRef<uint8_t> bundle, llvm::ArrayRef<char> object,
-                   bool hostLoadable, std::string &error) {
+                   const ArtifactTarget &target, std::string &error) {
   llvm::SmallString<256> parent(outDir);
   llvm::sys::path::remove_filename(parent);
   if (parent.empty())
@@ -190,9 +191,9 @@ bool writeArtifact(const std::string &outDir, const BundleContents &contents,
   // an application links one archive (plus the runtime core).
   std::vector<llvm::NewArchiveMember> members;
   members.emplace_back(llvm::MemoryBufferRef(objectBytes, "model.o"));
-  auto kernels = llvm::MemoryBuffer::getFile(TCC_KERNELS_ARCHIVE);
+  auto kernels = llvm::MemoryBuffer::getFile(target.kernelsArchive);
   if (!kernels) {
-    error = std::string("cannot read the kernel library '") + TCC_KERNELS_ARCHIVE +
+    error = "cannot read the kernel library '" + target.kernelsArchive +
             "': " + kernels.getError().message();
     return fail();
   }
@@ -222,8 +223,9 @@ bool writeArtifact(const std::string &outDir, const BundleContents &contents,
     error = "cannot write libmodel.a: " + llvm::toString(std::move(err));
     return fail();
   }
-  if (hostLoadable &&
-      !linkSharedLibrary(path("model.o"), path("libmodel.so"), error))
+  if (!target.sharedLinker.empty() &&
+      !linkSharedLibrary(target.sharedLinker, path("model.o"),
+                         target.kernelsArchive, path("libmodel.so"), error))
     return fail();
 
   // Swap the finished directory into place. An existing OUTDIR is replaced

@@ -28,13 +28,23 @@ struct BundleContents {
 bool buildBundle(const BundleContents &contents, std::vector<uint8_t> &bytes,
                  std::string &error);
 
-/// Writes OUTDIR: model.o, libmodel.a, libmodel.so (host targets), model.h,
+/// How an OUTDIR is put together for its target.
+struct ArtifactTarget {
+  /// The target's runtime kernel library, copied into libmodel.a and
+  /// linked into libmodel.so.
+  std::string kernelsArchive;
+  /// The C compiler that links libmodel.so for the target ("cc" for the
+  /// host; "aarch64-linux-gnu-gcc"); empty: no libmodel.so.
+  std::string sharedLinker;
+};
+
+/// Writes OUTDIR: model.o, libmodel.a, libmodel.so (when linkable), model.h,
 /// model.tccb and report.json. Everything is written into a temporary
 /// sibling directory that replaces OUTDIR only when complete, so a failure
 /// never leaves a partial directory behind.
 bool writeArtifact(const std::string &outDir, const BundleContents &contents,
                    llvm::ArrayRef<uint8_t> bundle, llvm::ArrayRef<char> object,
-                   bool hostLoadable, std::string &error);
+                   const ArtifactTarget &target, std::string &error);
 
 } // namespace tcc
 

@@ -94,6 +94,50 @@ int reportError(const std::string &message, int code) {
 
 namespace {
 
+/// The kernel library and linker of `target`'s OUTDIR; false with `error`
+/// when the target's cross build is missing (cmake/CrossTargets.cmake).
+bool artifactTargetFor(const std::string &target, ArtifactTarget &out,
+                       std::string &error) {
+  if (target == "x86-64") {
+    out.kernelsArchive = TCC_KERNELS_ARCHIVE;
+    // Loadable by `tcc run` only on an x86-64 host.
+#if defined(__x86_64__)
+    out.sharedLinker = "cc";
+#endif
+    return true;
+  }
+  if (target == "arm-none-eabi") {
+    // Firmware links libmodel.a itself (examples/firmware); nothing here can
+    // load it, so no libmodel.so.
+    out.kernelsArchive = TCC_CORTEX_M4_KERNELS_ARCHIVE;
+    if (out.kernelsArchive.empty() || !llvm::sys::fs::exists(out.kernelsArchive)) {
+      error = "--target=arm-none-eabi needs the Cortex-M4 kernel library, which "
+              "this build of tcc does not have: install gcc-arm-none-eabi "
+              "libstdc++-arm-none-eabi-newlib libnewlib-arm-none-eabi and rebuild "
+              "(cmake/CrossTargets.cmake)";
+      return false;
+    }
+    return true;
+  }
+  // aarch64: the kernels of the cross build; libmodel.so is linked by the
+  // cross gcc (and loaded by tcc-runner, natively or under qemu-aarch64).
+  out.kernelsArchive = TCC_AARCH64_KERNELS_ARCHIVE;
+  out.sharedLinker = TCC_AARCH64_CC;
+  if (out.kernelsArchive.empty() || out.sharedLinker.empty()) {
+    error = "--target=aarch64 needs the aarch64 runtime, which this build of "
+            "tcc does not have: install gcc-aarch64-linux-gnu "
+            "g++-aarch64-linux-gnu libc6-dev-arm64-cross and reconfigure "
+            "(cmake/CrossTargets.cmake)";
+    return false;
+  }
+  if (!llvm::sys::fs::exists(out.kernelsArchive)) {
+    error = "--target=aarch64: the aarch64 kernel library '" + out.kernelsArchive +
+            "' has not been built (build the tcc_runtime_aarch64 target)";
+    return false;
+  }
+  return true;
+}
+
 /// Lowers a raised tfm module to an object file and writes what --emit asks
 /// for (llvm, obj or the bundle directory).
 int generateCode(mlir::ModuleOp module, const CompileOptions &options,
@@ -195,8 +239,10 @@ int generateCode(mlir::ModuleOp module, const CompileOptions &options,
     return kSuccess;
   }
   std::string outDir = options.output.empty() ? contents.modelName + ".tcc" : options.output;
-  bool hostLoadable = options.target == "x86-64";
-  if (!writeArtifact(outDir, contents, bundle, object, hostLoadable, error))
+  ArtifactTarget artifactTarget;
+  if (!artifactTargetFor(options.target, artifactTarget, error))
+    return reportError(error);
+  if (!writeArtifact(outDir, contents, bundle, object, artifactTarget, error))
     return reportError(error);
   llvm::outs() << "compiled " << options.modelPath << " -> " << outDir << "/ ("
                << options.target << ", cpu " << contents.cpu << ", arena "
@@ -212,13 +258,19 @@ int compileModel(const CompileOptions &options) {
       options.emit != "bundle")
     return reportError("unknown --emit '" + options.emit +
                        "' (expected tfm, llvm, obj or bundle)");
-  if (options.target == "aarch64" || options.target == "cuda" ||
-      options.target == "snn") {
+  if (options.target == "cuda" || options.target == "snn") {
     if (options.emit != "tfm")
       return reportError("--target=" + options.target +
                          " code generation is not available in this version "
-                         "of tcc (x86-64 is; --emit=tfm works for every target)");
-  } else if (options.target != "x86-64") {
+                         "of tcc (x86-64, aarch64 and arm-none-eabi are; "
+                         "--emit=tfm works for every target)");
+  } else if (options.target == "arm-none-eabi" && !options.mcpu.empty() &&
+             options.mcpu != "cortex-m4" && options.mcpu != "cortex-m7") {
+    // The Cortex-M kernels and runtime are built for ARMv7E-M hard-float.
+    return reportError("--target=arm-none-eabi supports --mcpu=cortex-m4 and "
+                       "cortex-m7 (ARMv7E-M with FPU), not '" + options.mcpu + "'");
+  } else if (options.target != "x86-64" && options.target != "aarch64" &&
+             options.target != "arm-none-eabi") {
     return reportError("unknown --target '" + options.target +
                        "' (expected x86-64, aarch64, cuda or snn)");
   }

@@ -18,6 +18,7 @@
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Program.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <algorithm>
@@ -78,6 +79,45 @@ std::string previewValues(const host::HostTensor &t) {
   return "[" + s + (n > 6 ? ", ..." : "") + "]";
 }
 
+/// An OUTDIR of another architecture: its tcc-runner (the runtime's
+/// std-only `tcc run`, cross-built with the runtime) executes it under
+/// qemu-user, with the same arguments, output lines and files.
+int runUnderEmulator(const RunOptions &options, const std::string &target) {
+  std::string runner = TCC_AARCH64_RUNNER, sysroot = TCC_AARCH64_SYSROOT;
+  if (target == "arm-none-eabi")
+    return reportError("a model compiled for arm-none-eabi runs on the device: link "
+                       "OUTDIR/libmodel.a into the firmware (examples/firmware)");
+  if (target != "aarch64")
+    return reportError("cannot run a model compiled for '" + target + "' here");
+  if (runner.empty() || !llvm::sys::fs::exists(runner))
+    return reportError("running an aarch64 model needs the aarch64 tcc-runner, "
+                       "which this build of tcc does not have (install "
+                       "gcc-aarch64-linux-gnu g++-aarch64-linux-gnu "
+                       "libc6-dev-arm64-cross and rebuild)");
+  auto qemu = llvm::sys::findProgramByName("qemu-aarch64");
+  if (!qemu)
+    return reportError("running an aarch64 model on this host needs qemu-aarch64 "
+                       "on PATH (Debian package qemu-user)");
+  llvm::errs() << "tcc: note: running aarch64 code under qemu-aarch64 (the host "
+                  "is not aarch64); latencies are the emulator's\n";
+  std::vector<std::string> args = {*qemu, "-L", sysroot, runner, options.outDir,
+                                   "--output-dir", options.outputDir, "--iterations",
+                                   std::to_string(options.iterations)};
+  if (!options.reportPath.empty())
+    args.insert(args.end(), {"--report", options.reportPath});
+  for (const auto &[name, path] : options.inputs)
+    args.insert(args.end(), {"--input", name + "=" + path});
+  std::vector<llvm::StringRef> refs(args.begin(), args.end());
+  llvm::outs().flush();
+  std::string message;
+  int rc = llvm::sys::ExecuteAndWait(*qemu, refs, std::nullopt, {}, 0, 0, &message);
+  if (rc < 0)
+    return reportError("the aarch64 model crashed under qemu-aarch64" +
+                           (message.empty() ? "" : ": " + message),
+                       kInternalError);
+  return rc;
+}
+
 } // namespace
 
 int runModel(const RunOptions &options) {
@@ -105,6 +145,12 @@ int runModel(const RunOptions &options) {
   if (status != TCC_OK)
     return reportError("'" + bundlePath + "' is not a valid tcc bundle (" +
                        statusMessage(status) + ")");
+#if defined(__aarch64__)
+  if (std::string(info.target) != "aarch64")
+#else
+  if (std::string(info.target) != "x86-64")
+#endif
+    return runUnderEmulator(options, info.target);
 
   std::unique_ptr<void, LibraryCloser> library(
       dlopen(libraryPath.c_str(), RTLD_NOW | RTLD_LOCAL));

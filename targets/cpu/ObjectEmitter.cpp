@@ -23,6 +23,11 @@ CpuTargetOptions cpuTargetFor(const std::string &target, const std::string &mcpu
   if (target == "aarch64") {
     options.triple = "aarch64-unknown-linux-gnu";
     options.cpu = mcpu.empty() ? "generic" : mcpu;
+  } else if (target == "arm-none-eabi") {
+    // Bare-metal Cortex-M4/M7 (ARMv7E-M, single-precision FPU, hard-float
+    // ABI): the ABI the Cortex-M4 runtime and kernels are built with.
+    options.triple = "thumbv7em-none-eabihf";
+    options.cpu = mcpu.empty() ? "cortex-m4" : mcpu;
   } else {
     // A portable default every x86 machine of the last decade runs (AVX2 +
     // FMA); `native` opts into the build machine's full ISA.
@@ -36,6 +41,11 @@ void initializeTargets();
 } // namespace
 
 std::string selectGemmIsa(const CpuTargetOptions &options) {
+  // AArch64: Advanced SIMD is part of the base ISA (every --mcpu has it), so
+  // the NEON kernel always; int8 (SDOT, +dotprod) kernels will key on the
+  // CPU's features here like the x86 ones below.
+  if (options.triple.rfind("aarch64", 0) == 0)
+    return "neon";
   if (options.triple.rfind("x86_64", 0) != 0)
     return "generic";
   initializeTargets();
@@ -74,6 +84,10 @@ void initializeTargets() {
     LLVMInitializeAArch64Target();
     LLVMInitializeAArch64TargetMC();
     LLVMInitializeAArch64AsmPrinter();
+    LLVMInitializeARMTargetInfo();
+    LLVMInitializeARMTarget();
+    LLVMInitializeARMTargetMC();
+    LLVMInitializeARMAsmPrinter();
     return true;
   }();
   (void)done;
@@ -113,17 +127,18 @@ bool addEntryPoint(llvm::Module &module, unsigned numInputs,
 
 void addBundle(llvm::Module &module, llvm::ArrayRef<uint8_t> bundle) {
   llvm::LLVMContext &ctx = module.getContext();
+  // `unsigned long` in model.h: pointer-sized on LP64 and ILP32 targets.
+  llvm::IntegerType *ulong = llvm::Type::getIntNTy(
+      ctx, module.getDataLayout().getPointerSizeInBits());
   auto *data = llvm::ConstantDataArray::get(ctx, bundle);
   auto *global = new llvm::GlobalVariable(module, data->getType(), true,
                                           llvm::GlobalValue::ExternalLinkage,
                                           data, "tcc_model_bundle");
   // FlatBuffers are read in place; 8-byte alignment covers its scalars.
   global->setAlignment(llvm::Align(16));
-  new llvm::GlobalVariable(
-      module, llvm::Type::getInt64Ty(ctx), true,
-      llvm::GlobalValue::ExternalLinkage,
-      llvm::ConstantInt::get(llvm::Type::getInt64Ty(ctx), bundle.size()),
-      "tcc_model_bundle_size");
+  new llvm::GlobalVariable(module, ulong, true, llvm::GlobalValue::ExternalLinkage,
+                           llvm::ConstantInt::get(ulong, bundle.size()),
+                           "tcc_model_bundle_size");
 }
 
 void optimize(llvm::Module &module, llvm::TargetMachine &machine, int level) {
@@ -189,8 +204,13 @@ bool emitObject(mlir::ModuleOp module, const CpuTargetOptions &options,
     return false;
   }
   llvm::TargetOptions targetOptions;
+  // Firmware is linked at fixed addresses: no GOT on a bare-metal target.
+  bool bareMetal = llvm::StringRef(options.triple).contains("-none-");
+  if (bareMetal)
+    targetOptions.FloatABIType = llvm::FloatABI::Hard;
   std::unique_ptr<llvm::TargetMachine> machine(target->createTargetMachine(
-      options.triple, cpu, features, targetOptions, llvm::Reloc::PIC_,
+      options.triple, cpu, features, targetOptions,
+      bareMetal ? llvm::Reloc::Static : llvm::Reloc::PIC_,
       std::nullopt,
       options.optLevel >= 2 ? llvm::CodeGenOptLevel::Aggressive
                             : llvm::CodeGenOptLevel::Default));
@@ -199,6 +219,12 @@ bool emitObject(mlir::ModuleOp module, const CpuTargetOptions &options,
 
   if (!addEntryPoint(*llvmModule, numInputs, numOutputs, error))
     return false;
+  // Nothing in generated code unwinds; on a bare-metal target an unwind
+  // table entry would pull libgcc's unwinder (and with it abort, signal and
+  // malloc from newlib) into the firmware image.
+  if (bareMetal)
+    for (llvm::Function &f : *llvmModule)
+      f.addFnAttr(llvm::Attribute::NoUnwind);
   addBundle(*llvmModule, bundle);
   if (llvm::verifyModule(*llvmModule, &llvm::errs())) {
     error = "generated LLVM IR does not verify";

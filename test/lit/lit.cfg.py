@@ -57,3 +57,10 @@ config.substitutions.append(("%mlir-run", " ".join([
     "mlir-cpu-runner", "-e", "main", "-entry-point-result=void",
     "-shared-libs=" + ",".join(os.path.join(_llvm_lib, l) for l in
                                ["libmlir_runner_utils.so", "libmlir_c_runner_utils.so"])])))
+
+# `REQUIRES: aarch64`: tests that compile for aarch64 and run the result under
+# qemu-aarch64 need the cross-built runtime and qemu-user.
+import shutil
+if getattr(config, "tcc_aarch64_runner", "") and os.path.exists(config.tcc_aarch64_runner) \
+        and shutil.which("qemu-aarch64"):
+    config.available_features.add("aarch64")

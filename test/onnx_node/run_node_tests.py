@@ -16,6 +16,12 @@ Usage:
     /usr/bin/python3 test/onnx_node/run_node_tests.py --tcc build/bin/tcc [--jobs 2]
         [--filter REGEX] [--list FILE] [--results FILE.json]
         [--check-expected FILE] [--write-expected FILE] [--write-readme-table FILE] [-v]
+        [--target aarch64] [--sample-every N]
+
+--target compiles for another tcc target (aarch64: `tcc run` executes it under qemu-aarch64 on
+an x86 host); --sample-every N keeps every N-th of the selected tests in sorted order, a
+deterministic subset (ctest onnx_node_aarch64 runs every 8th test of expected_pass.txt; the
+whole list for aarch64 is `--list test/onnx_node/expected_pass.txt --target aarch64`).
 
 --check-expected is the ctest mode: it fails when a listed test does not pass, or when any test
 that ran is `wrong` or `crash`. The list and RESULTS.md are generated, never edited; after a
@@ -59,6 +65,9 @@ SEVERITY = {s: i for i, s in enumerate(STATUSES)}
 
 # ctest treats this exit code as "skipped" (SKIP_RETURN_CODE in test/CMakeLists.txt).
 EXIT_SKIP = 77
+
+# Extra `tcc compile` flags (--target), set once by main().
+COMPILE_FLAGS = []
 
 
 def sanitize(name):
@@ -355,7 +364,8 @@ def freeze_and_compile(test, tcc, work, data_set, first, compile_timeout):
         path = os.path.join(work, tag + '.onnx')
         onnx.save(model, path)
         model_dir = os.path.join(work, tag)
-        rc, err = run_tool([tcc, 'compile', path, '-o', model_dir], compile_timeout)
+        rc, err = run_tool([tcc, 'compile', path, '-o', model_dir] + COMPILE_FLAGS,
+                           compile_timeout)
         more = NEEDS_CONSTANT.search(err) if rc != 0 else None
         if not more or more.group(1) in frozen or len(frozen) >= len(test.inputs):
             return rc, err, model_dir, frozen
@@ -369,8 +379,8 @@ def run_test(test, tcc, compile_timeout, run_timeout, tmp_root):
     work = tempfile.mkdtemp(prefix=test.name + '.', dir=tmp_root)
     try:
         model_dir = os.path.join(work, 'model')
-        rc, err = run_tool([tcc, 'compile', os.path.join(test.dir, 'model.onnx'), '-o', model_dir],
-                           compile_timeout)
+        rc, err = run_tool([tcc, 'compile', os.path.join(test.dir, 'model.onnx'), '-o', model_dir]
+                           + COMPILE_FLAGS, compile_timeout)
         needs_constant = NEEDS_CONSTANT.search(err) if rc != 0 else None
         if needs_constant:
             for data_set in test.data_sets:
@@ -535,10 +545,16 @@ def parse_args():
     p.add_argument('--write-expected', metavar='FILE', help='write the sorted passing tests')
     p.add_argument('--write-readme-table', metavar='FILE', help='write the per-op markdown table')
     p.add_argument('--verbose', '-v', action='store_true', help='print every test, not just failures')
+    p.add_argument('--target', default='x86-64', help='tcc compile --target (default: %(default)s)')
+    p.add_argument('--sample-every', type=int, default=1, metavar='N',
+                   help='run every N-th selected test in sorted order (default: all)')
     args = p.parse_args()
-    if (args.filter or args.list) and (args.write_expected or args.write_readme_table):
+    if (args.filter or args.list or args.sample_every != 1 or args.target != 'x86-64') and (args.write_expected or args.write_readme_table):
         # Both files describe the whole suite; a subset would silently shrink them.
-        p.error('--write-expected/--write-readme-table need the whole suite (no --filter/--list)')
+        p.error('--write-expected/--write-readme-table need the whole x86-64 suite '
+                '(no --filter/--list/--sample-every/--target)')
+    if args.sample_every < 1:
+        p.error('--sample-every must be at least 1')
     if args.jobs < 1:
         p.error('--jobs must be at least 1')
     return args
@@ -566,6 +582,11 @@ def main():
         names = sorted(set(wanted))
     if args.filter:
         names = [n for n in names if re.search(args.filter, n)]
+    if os.environ.get('TCC_FULL_TESTS'):
+        args.sample_every = 1  # the full (slow) variant of a bounded subset
+    names = sorted(names)[::args.sample_every]
+    if args.target != 'x86-64':
+        COMPILE_FLAGS.append('--target=' + args.target)
 
     tests = {n: NodeTest(args.data_dir, n) for n in names}
     results = {}
