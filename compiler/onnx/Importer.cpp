@@ -59,7 +59,8 @@ bool isDefaultDomain(StringRef domain) {
 }
 
 /// Collapses a multi-line message (libonnx's checker adds context on new
-/// lines) into one line.
+/// lines) into one line, and shows other control bytes (a corrupted model's
+/// names may hold NULs or escapes) as '?', so the message is printable.
 std::string oneLine(StringRef text) {
   std::string out;
   bool space = false;
@@ -71,7 +72,7 @@ std::string oneLine(StringRef text) {
     if (space)
       out.push_back(' ');
     space = false;
-    out.push_back(c);
+    out.push_back((static_cast<unsigned char>(c) < 0x20 || c == 0x7f) ? '?' : c);
   }
   return out;
 }
