@@ -169,6 +169,8 @@ int generateCode(mlir::ModuleOp module, const CompileOptions &options,
   lowering.kernelIsa = selectGemmIsa(target);
   lowering.attentionKernel = options.fuseAttention;
   lowering.fuseElementwise = options.fuseElementwise;
+  lowering.cacheBytes = int64_t(options.cacheBytes);
+  lowering.memoryBudget = int64_t(options.memoryBudget);
   buildCpuLoweringPipeline(pm, lowering);
   {
     mlir::ScopedDiagnosticHandler handler(
@@ -190,6 +192,14 @@ int generateCode(mlir::ModuleOp module, const CompileOptions &options,
                        std::to_string(arenaAttr.getValue().getZExtValue()) +
                        "-byte arena, more than --max-memory=" +
                        std::to_string(options.import.maxMemory));
+  // The on-chip budget of a small device: the attention tiles already
+  // shrank toward it; what remains too large is the model's own buffers.
+  if (arenaAttr && options.memoryBudget > 0 &&
+      arenaAttr.getValue().getZExtValue() > options.memoryBudget)
+    return reportError("the model needs a " +
+                       std::to_string(arenaAttr.getValue().getZExtValue()) +
+                       "-byte arena, more than --memory-budget=" +
+                       std::to_string(options.memoryBudget));
 
   BundleContents contents;
   contents.modelName = llvm::sys::path::stem(options.modelPath).str();

@@ -26,6 +26,10 @@ struct CompileOptions {
   bool fuseLinearEpilogue = true; // linear-epilogue
   bool fuseAttention = true;      // attention (the tiled kernel)
   bool fuseElementwise = true;    // elementwise
+  // Tiling (tfm-tile-for-cache): the per-core cache the tiled kernels'
+  // tiles fit, and an on-chip memory budget for the arena (0: none).
+  uint64_t cacheBytes = 1 << 20;  // --cache-size
+  uint64_t memoryBudget = 0;      // --memory-budget
 };
 
 /// Applies `--disable-fusion`'s comma-separated list to `options`; false

@@ -28,6 +28,7 @@ const char *kUsage = R"(usage:
               [--report=FILE.json] [--no-raise] [--elide-weights]
               [--max-memory=BYTES]
               [--disable-fusion=linear-epilogue,attention,elementwise]
+              [--cache-size=BYTES] [--memory-budget=BYTES]
   tcc inspect MODEL.onnx|OUTDIR [--input-shape NAME=D0,D1,...]... [--json]
               [--max-memory=BYTES]
   tcc run OUTDIR --input NAME=FILE(.pb|.npy)... [--output-dir DIR]
@@ -43,6 +44,9 @@ compile   import an ONNX model, raise it to transformer ops and generate code.
           import before raising; --elide-weights elides large constants.
           --mcpu: an LLVM CPU name (default x86-64-v3) or 'native'.
           --disable-fusion turns fusions off (to compare or isolate).
+          --cache-size (per-core L2 or on-chip memory, default 1M) sizes the
+          attention tiles; --memory-budget shrinks them toward a budget and
+          refuses a model whose arena exceeds it.
 inspect   op counts, parameters, FLOPs and the input/output signature of a
           model, or what a compiled OUTDIR holds (arena, weights, report).
 run       run a compiled OUTDIR on input tensors, write each output as
@@ -120,7 +124,8 @@ bool parseInputShape(StringRef spec, ImportOptions &options,
 
 /// --max-memory=BYTES: an integer with an optional K, M, G or T (powers of
 /// 1024), from 1 KiB to 2^62 (so that sums of two sizes cannot overflow).
-bool parseMaxMemory(StringRef spec, uint64_t &bytes, std::string &error) {
+bool parseByteCount(StringRef flag, StringRef spec, uint64_t &bytes,
+                    std::string &error) {
   StringRef digits = spec;
   unsigned shift = 0;
   if (!digits.empty()) {
@@ -137,7 +142,7 @@ bool parseMaxMemory(StringRef spec, uint64_t &bytes, std::string &error) {
   constexpr uint64_t kMax = uint64_t(1) << 62;
   if (digits.getAsInteger(10, value) || value > (kMax >> shift) ||
       (value << shift) < 1024) {
-    error = "--max-memory expects a byte count from 1K to 2^62 (e.g. 512M, "
+    error = flag.str() + " expects a byte count from 1K to 2^62 (e.g. 512M, "
             "8G), got '" + spec.str() + "'";
     return false;
   }
@@ -173,10 +178,16 @@ int runCompile(ArgReader &args) {
     } else if ((v = args.value("--report", error))) {
       options.reportPath = *v;
     } else if ((v = args.value("--max-memory", error))) {
-      if (!parseMaxMemory(*v, options.import.maxMemory, error))
+      if (!parseByteCount("--max-memory", *v, options.import.maxMemory, error))
         return reportError(error);
     } else if ((v = args.value("--disable-fusion", error))) {
       if (!parseDisabledFusions(*v, options, error))
+        return reportError(error);
+    } else if ((v = args.value("--cache-size", error))) {
+      if (!parseByteCount("--cache-size", *v, options.cacheBytes, error))
+        return reportError(error);
+    } else if ((v = args.value("--memory-budget", error))) {
+      if (!parseByteCount("--memory-budget", *v, options.memoryBudget, error))
         return reportError(error);
     } else if ((v = args.value("-o", error)) ||
                (v = args.value("--output", error))) {
@@ -245,7 +256,7 @@ int runRun(ArgReader &args) {
     } else if ((v = args.value("--report", error))) {
       options.reportPath = *v;
     } else if ((v = args.value("--max-memory", error))) {
-      if (!parseMaxMemory(*v, options.maxMemory, error))
+      if (!parseByteCount("--max-memory", *v, options.maxMemory, error))
         return reportError(error);
     } else if (!error.empty()) {
       return reportError(error);
@@ -273,7 +284,7 @@ int runInspect(ArgReader &args) {
       if (!parseInputShape(*v, options.import, error))
         return reportError(error);
     } else if (auto v = args.value("--max-memory", error)) {
-      if (!parseMaxMemory(*v, options.import.maxMemory, error))
+      if (!parseByteCount("--max-memory", *v, options.import.maxMemory, error))
         return reportError(error);
     } else if (!error.empty()) {
       return reportError(error);

@@ -24,8 +24,14 @@
 namespace tcc_kernels {
 namespace {
 
+// Default tiles (a block_q / block_k <= 0 asks for them): the compiler picks
+// smaller ones for a smaller cache (tfm-tile-for-cache).
 constexpr int64_t kAttentionBQ = 64;   // query rows per tile
 constexpr int64_t kAttentionBK = 256;  // keys per tile (one tile up to 256)
+
+inline int64_t tileOr(int64_t requested, int64_t fallback) {
+  return requested > 0 ? requested : fallback;
+}
 
 inline int64_t nnMin(int64_t a, int64_t b) { return a < b ? a : b; }
 inline int64_t nnMax(int64_t a, int64_t b) { return a > b ? a : b; }
@@ -33,10 +39,12 @@ inline int64_t nnMax(int64_t a, int64_t b) { return a > b ? a : b; }
 inline int64_t roundUp16(int64_t n) { return (n + 15) / 16 * 16; }
 
 inline size_t attentionScratchSize(tcc_isa isa, int64_t sq, int64_t skv,
-                                   int64_t dk, int64_t dv) {
+                                   int64_t dk, int64_t dv, int64_t blockQ,
+                                   int64_t blockK) {
   if (sq < 1 || skv < 1 || dk < 1 || dv < 1)
     return 0;
-  const int64_t bq = nnMin(kAttentionBQ, sq), bk = nnMin(kAttentionBK, skv);
+  const int64_t bq = nnMin(tileOr(blockQ, kAttentionBQ), sq),
+                bk = nnMin(tileOr(blockK, kAttentionBK), skv);
   const size_t gemm =
       static_cast<size_t>(nnMax(static_cast<int64_t>(tcc_gemm_unpacked_scratch_size_f32(isa, dk, bk)),
                                 static_cast<int64_t>(tcc_gemm_unpacked_scratch_size_f32(isa, bk, dv))));
@@ -142,16 +150,17 @@ struct AttentionArgs {
   MaskView mask;
   float *out;
   int64_t obs, ors;
+  int64_t bq, bk;        // tile sizes (<= sq, skv)
   float *scratch;        // thread 0's
   size_t scratchFloats;  // what one thread needs
-  int64_t qBlocks;       // ceil(sq / BQ)
+  int64_t qBlocks;       // ceil(sq / bq)
 };
 
 // Query rows i0..i0+BQ of one (batch b, head h): the online softmax over
 // key tiles of BK.
 inline void attentionBlock(const AttentionArgs &a, int64_t b, int64_t h,
                            int64_t i0, float *scratch) {
-  const int64_t bq = nnMin(kAttentionBQ, a.sq), bk = nnMin(kAttentionBK, a.skv);
+  const int64_t bq = a.bq, bk = a.bk;
   const int64_t mq = nnMin(bq, a.sq - i0), dk = a.dk, dv = a.dv;
   float *scores = scratch;
   float *rowMax = scores + roundUp16(bq * bk);
@@ -231,8 +240,7 @@ inline void attentionItems(void *ctx, int64_t begin, int64_t end, int thread) {
                        : tcc_kernels_thread_scratch(thread, a.scratchFloats);
   for (int64_t item = begin; item < end; ++item) {
     const int64_t block = item % a.qBlocks, bh = item / a.qBlocks;
-    attentionBlock(a, bh / a.heads, bh % a.heads, block * kAttentionBQ,
-                   scratch);
+    attentionBlock(a, bh / a.heads, bh % a.heads, block * a.bq, scratch);
   }
 }
 
@@ -241,13 +249,16 @@ inline void attention(tcc_isa isa, UnpackedGemm gemm, int64_t batch,
                       int64_t dv, float scale, const float *q, int64_t qbs,
                       int64_t qrs, const float *k, int64_t kbs, int64_t krs,
                       const float *v, int64_t vbs, int64_t vrs, MaskView mask,
-                      float *out, int64_t obs, int64_t ors, float *scratch) {
+                      float *out, int64_t obs, int64_t ors, int64_t blockQ,
+                      int64_t blockK, float *scratch) {
   if (batch <= 0 || heads <= 0 || sq <= 0 || skv <= 0 || dk <= 0 || dv <= 0)
     return;
+  const int64_t bq = nnMin(tileOr(blockQ, kAttentionBQ), sq),
+                bk = nnMin(tileOr(blockK, kAttentionBK), skv);
   AttentionArgs a{gemm, batch, heads, sq, skv, dk, dv, scale, q, qbs, qrs,
-                  k, kbs, krs, v, vbs, vrs, mask, out, obs, ors, scratch,
-                  attentionScratchSize(isa, sq, skv, dk, dv),
-                  (sq + kAttentionBQ - 1) / kAttentionBQ};
+                  k, kbs, krs, v, vbs, vrs, mask, out, obs, ors, bq, bk,
+                  scratch, attentionScratchSize(isa, sq, skv, dk, dv, bq, bk),
+                  (sq + bq - 1) / bq};
   tcc_kernels_parallel_for(batch * heads * a.qBlocks, attentionItems, &a);
 }
 
@@ -396,11 +407,12 @@ inline void activationParallel(int64_t n, int act, const float *x, float *y) {
       int64_t batch, int64_t heads, int64_t sq, int64_t skv, int64_t dk,       \
       int64_t dv, float scale, const float *q, int64_t qbs, int64_t qrs,       \
       const float *k, int64_t kbs, int64_t krs, const float *v, int64_t vbs,   \
-      int64_t vrs, float *out, int64_t obs, int64_t ors, float *scratch) {     \
+      int64_t vrs, float *out, int64_t obs, int64_t ors, int64_t block_q,      \
+      int64_t block_k, float *scratch) {                                       \
     tcc_kernels::attention(ISA_ENUM, tcc_gemm_f32_unpacked_##ISA, batch, heads, sq, skv, \
                            dk, dv, scale, q, qbs, qrs, k, kbs, krs, v, vbs,    \
                            vrs, tcc_kernels::MaskView{nullptr, 0, 0, 0, 0},    \
-                           out, obs, ors, scratch);                            \
+                           out, obs, ors, block_q, block_k, scratch);          \
   }                                                                            \
   extern "C" void tcc_attention_masked_f32_##ISA(                               \
       int64_t batch, int64_t heads, int64_t sq, int64_t skv, int64_t dk,       \
@@ -408,13 +420,14 @@ inline void activationParallel(int64_t n, int act, const float *x, float *y) {
       const float *k, int64_t kbs, int64_t krs, const float *v, int64_t vbs,   \
       int64_t vrs, int64_t mask_batch, int64_t mask_heads, int64_t mask_rows,  \
       int64_t mask_cols, const float *mask, int64_t mbs, int64_t mhs,          \
-      int64_t mrs, float *out, int64_t obs, int64_t ors, float *scratch) {     \
+      int64_t mrs, float *out, int64_t obs, int64_t ors, int64_t block_q,      \
+      int64_t block_k, float *scratch) {                                       \
     tcc_kernels::MaskView m{mask, mask_batch == 1 ? 0 : mbs,                   \
                             mask_heads == 1 ? 0 : mhs,                         \
                             mask_rows == 1 ? 0 : mrs, mask_cols == 1 ? 0 : 1}; \
     tcc_kernels::attention(ISA_ENUM, tcc_gemm_f32_unpacked_##ISA, batch, heads, sq, skv, \
                            dk, dv, scale, q, qbs, qrs, k, kbs, krs, v, vbs,    \
-                           vrs, m, out, obs, ors, scratch);                    \
+                           vrs, m, out, obs, ors, block_q, block_k, scratch);  \
   }                                                                            \
   extern "C" void tcc_layer_norm_f32_##ISA(                                     \
       int64_t rows, int64_t cols, const float *x, int64_t ldx,                 \

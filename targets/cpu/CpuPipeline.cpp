@@ -35,8 +35,15 @@ void buildCpuLoweringPipeline(mlir::OpPassManager &pm,
     // (neon) still has the portable ones.
     pm.addPass(createConvToGemm());
     pm.addPass(mlir::createCanonicalizerPass());
+    const std::string nnIsa =
+        (isa == "avx2" || isa == "avx512") ? isa : "generic";
+    TileForCacheOptions tiling;
+    tiling.isa = nnIsa;
+    tiling.cacheBytes = options.cacheBytes;
+    tiling.memoryBudget = options.memoryBudget;
+    pm.addPass(createTileForCache(tiling));
     UseCpuKernelsOptions kernels;
-    kernels.isa = (isa == "avx2" || isa == "avx512") ? isa : "generic";
+    kernels.isa = nnIsa;
     kernels.attentionKernels = options.attentionKernel;
     pm.addPass(createUseCpuKernels(kernels));
   }

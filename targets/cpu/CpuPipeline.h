@@ -19,6 +19,9 @@ struct CpuLoweringOptions {
   bool attentionKernel = true;
   /// linalg-fuse-elementwise-ops: chains of elementwise ops in one loop.
   bool fuseElementwise = true;
+  /// tfm-tile-for-cache: per-core cache and on-chip memory budget (0: none).
+  int64_t cacheBytes = 1 << 20;
+  int64_t memoryBudget = 0;
 };
 
 void buildCpuLoweringPipeline(mlir::OpPassManager &pm,

@@ -49,6 +49,24 @@ def UseCpuKernels : Pass<"tfm-use-cpu-kernels", "::mlir::ModuleOp"> {
                            "::tcc::tfm::TfmDialect"];
 }
 
+def TileForCache : Pass<"tfm-tile-for-cache", "::mlir::ModuleOp"> {
+  let summary = "Choose the tiled kernels' tile sizes from the cache size and memory budget";
+  let description = [{
+    Sets `tfm.tile = array<i64: block_q, block_k>` on each tfm.attention:
+    the kernel's default 64 x 256 tile (within the sequence), halved until
+    one tile's working set fits half of `cache-bytes` and, with a
+    `memory-budget`, its scratch a quarter of the budget.
+  }];
+  let options = [
+    Option<"isa", "isa", "std::string", "\"avx2\"",
+           "kernel ISA (sizes the GEMM packing scratch)">,
+    Option<"cacheBytes", "cache-bytes", "int64_t", "1 << 20",
+           "per-core cache the tile should fit (L2, or on-chip memory)">,
+    Option<"memoryBudget", "memory-budget", "int64_t", "0",
+           "on-chip memory budget in bytes (0: none)">
+  ];
+}
+
 def MaterializeKernelCalls : Pass<"tfm-materialize-kernel-calls", "::mlir::ModuleOp"> {
   let summary = "Turn tfm.kernel_call on planned buffers into calls of the C kernels";
   let description = [{

@@ -284,8 +284,17 @@ private:
     }
     Value out = kb.output({nb, sq, heads * dv});
     args.push_back(out);
-    int64_t scratch =
-        int64_t(tcc_attention_scratch_size_f32(kernelIsa, sq, skv, dk, dv));
+    // Tile sizes from tfm-tile-for-cache, else the kernel's defaults.
+    int64_t blockQ = 0, blockK = 0;
+    if (auto tile = op->getAttrOfType<DenseI64ArrayAttr>("tfm.tile");
+        tile && tile.size() == 2) {
+      blockQ = tile[0];
+      blockK = tile[1];
+    }
+    args.push_back(kb.i64(blockQ));
+    args.push_back(kb.i64(blockK));
+    int64_t scratch = int64_t(tcc_attention_scratch_size_f32(
+        kernelIsa, sq, skv, dk, dv, blockQ, blockK));
     args.push_back(kb.output({scratch}));
     kb.call(kernel(op.getMask() ? "attention_masked" : "attention"), args);
     return kb.reshape(kb.result(out), op.getType().getShape());

@@ -177,18 +177,21 @@ void tcc_linear_f32_avx512(int64_t M, int64_t N, int64_t K, const float *A,
  * qrs (k, v, out likewise; v and out have dv columns per head). The masked
  * variant adds mask[b*mbs + h*mhs + i*mrs + j] for score (i, j); a mask
  * dimension of size 1 (mask_batch, mask_heads, mask_rows, mask_cols)
- * broadcasts. `scratch` holds tcc_attention_scratch_size_f32 floats.
- * FlashAttention-style: keys are processed in tiles with an online softmax,
- * so no sq x skv matrix is formed. A row whose scores are all -inf is NaN
- * (as softmax of all -inf). */
+ * broadcasts. FlashAttention-style: tiles of block_q query rows x block_k
+ * keys (<= 0: 64 x 256) with an online softmax, so no sq x skv matrix is
+ * formed; `scratch` holds tcc_attention_scratch_size_f32 floats for the
+ * same tiles (one tile's scores, row statistics and GEMM packing). A row
+ * whose scores are all -inf is NaN (as softmax of all -inf). */
 size_t tcc_attention_scratch_size_f32(tcc_isa isa, int64_t sq, int64_t skv,
-                                      int64_t dk, int64_t dv);
+                                      int64_t dk, int64_t dv, int64_t block_q,
+                                      int64_t block_k);
 #define TCC_DECLARE_ATTENTION(ISA)                                            \
   void tcc_attention_f32_##ISA(                                               \
       int64_t batch, int64_t heads, int64_t sq, int64_t skv, int64_t dk,     \
       int64_t dv, float scale, const float *q, int64_t qbs, int64_t qrs,     \
       const float *k, int64_t kbs, int64_t krs, const float *v, int64_t vbs, \
-      int64_t vrs, float *out, int64_t obs, int64_t ors, float *scratch);    \
+      int64_t vrs, float *out, int64_t obs, int64_t ors, int64_t block_q,    \
+      int64_t block_k, float *scratch);                                      \
   void tcc_attention_masked_f32_##ISA(                                        \
       int64_t batch, int64_t heads, int64_t sq, int64_t skv, int64_t dk,     \
       int64_t dv, float scale, const float *q, int64_t qbs, int64_t qrs,     \
@@ -196,7 +199,7 @@ size_t tcc_attention_scratch_size_f32(tcc_isa isa, int64_t sq, int64_t skv,
       int64_t vrs, int64_t mask_batch, int64_t mask_heads,                   \
       int64_t mask_rows, int64_t mask_cols, const float *mask, int64_t mbs,  \
       int64_t mhs, int64_t mrs, float *out, int64_t obs, int64_t ors,        \
-      float *scratch);                                                       \
+      int64_t block_q, int64_t block_k, float *scratch);                     \
   /* y = (x - mean) / sqrt(var + eps) * gamma + beta per row of x[rows,  */  \
   /* cols]; gamma, beta (cols floats) may be null. */                        \
   void tcc_layer_norm_f32_##ISA(int64_t rows, int64_t cols, const float *x,  \

@@ -24,14 +24,15 @@ func.func @fused_linear(%x: tensor<3x4xf32>, %r: tensor<3x40xf32>) -> tensor<3x4
 
 // -----
 
-// Attention with a [B, 1, 1, Skv] padding mask: batch and heads in the
+// Attention with a [B, 1, 1, Skv] padding mask (no tfm.tile: tile sizes 0,
+// the kernel's defaults): batch and heads in the
 // kernel's loops, the mask's broadcast dims passed as sizes of 1, a scratch
 // buffer sized by the kernel library. Disabled, attention stays for linalg.
 // CHECK-LABEL: func.func @attention
 // CHECK: %[[M:.*]] = bufferization.to_memref %{{.*}} read_only : memref<2x1x1x7xf32
 // CHECK: %[[OUT:.*]] = memref.alloc() {alignment = 64 : i64} : memref<2x7x16xf32>
 // CHECK: %[[SCRATCH:.*]] = memref.alloc() {alignment = 64 : i64} : memref<{{[0-9]+}}xf32>
-// CHECK: tfm.kernel_call @tcc_attention_masked_f32_avx512({{.*}}, %[[M]], %[[OUT]], %[[SCRATCH]])
+// CHECK: tfm.kernel_call @tcc_attention_masked_f32_avx512({{.*}}, %[[M]], %[[OUT]], %c0_i64{{.*}}, %c0_i64{{.*}}, %[[SCRATCH]])
 // CHECK-NOT: tfm.attention
 // NOATT-LABEL: func.func @attention
 // NOATT: tfm.attention

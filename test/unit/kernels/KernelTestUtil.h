@@ -34,13 +34,13 @@ using AttentionFn = void (*)(int64_t, int64_t, int64_t, int64_t, int64_t,
                              int64_t, float, const float *, int64_t, int64_t,
                              const float *, int64_t, int64_t, const float *,
                              int64_t, int64_t, float *, int64_t, int64_t,
-                             float *);
+                             int64_t, int64_t, float *);
 using AttentionMaskedFn = void (*)(
     int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, float,
     const float *, int64_t, int64_t, const float *, int64_t, int64_t,
     const float *, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t,
     const float *, int64_t, int64_t, int64_t, float *, int64_t, int64_t,
-    float *);
+    int64_t, int64_t, float *);
 using LayerNormFn = void (*)(int64_t, int64_t, const float *, int64_t,
                              const float *, const float *, float, float *,
                              int64_t);

@@ -347,6 +347,7 @@ struct AttnCase {
   MaskShape mask = {true, true, true, true};
   float scale = 0.0f; // 0: 1 / sqrt(dk)
   GuardedBuffer::Placement placement = GuardedBuffer::AtEnd;
+  int64_t blockQ = 0, blockK = 0; // tile sizes; 0: the kernel's defaults
 };
 
 std::string describe(const Kernel &k, const AttnCase &c) {
@@ -504,7 +505,8 @@ void runAttention(const Kernel &kernel, const AttnCase &c) {
       fillNaN(out.data() + b * obs + i * ors, static_cast<size_t>(oUsed));
 
   const size_t scratchSize =
-      tcc_attention_scratch_size_f32(kernel.isa, s.sq, s.skv, s.dk, s.dv);
+      tcc_attention_scratch_size_f32(kernel.isa, s.sq, s.skv, s.dk, s.dv,
+                                     c.blockQ, c.blockK);
   ASSERT_GT(scratchSize, 0u);
   GuardedBuffer scratch(scratchSize, at);
   fillNaN(scratch.data(), scratchSize);
@@ -514,12 +516,12 @@ void runAttention(const Kernel &kernel, const AttnCase &c) {
                            q.base + q.col0, q.bs, q.rs, k.base + k.col0, k.bs,
                            k.rs, v.base + v.col0, v.bs, v.rs, mb, mh, mr, mc,
                            mask.data(), mbs, mhs, mrs, out.data(), obs, ors,
-                           scratch.data());
+                           c.blockQ, c.blockK, scratch.data());
   else
     kernel.attention(s.batch, H, s.sq, s.skv, s.dk, s.dv, scale,
                      q.base + q.col0, q.bs, q.rs, k.base + k.col0, k.bs, k.rs,
                      v.base + v.col0, v.bs, v.rs, out.data(), obs, ors,
-                     scratch.data());
+                     c.blockQ, c.blockK, scratch.data());
   EXPECT_EQ(out.changedCanaryBytes(), 0u) << "wrote outside out";
   EXPECT_EQ(scratch.changedCanaryBytes(), 0u) << "wrote outside scratch";
 
@@ -728,6 +730,22 @@ TEST_P(Nn, AttentionAcrossKeyTiles) {
     }
 }
 
+// Tiles the compiler picks for a small cache (tfm-tile-for-cache): many
+// query blocks and key tiles, odd tile sizes, tiles larger than the input.
+TEST_P(Nn, AttentionCompilerChosenTiles) {
+  const int64_t tiles[][2] = {{16, 32}, {7, 17}, {1, 1}, {512, 1024}};
+  for (const auto &t : tiles)
+    for (MaskKind kind : {MaskKind::None, MaskKind::CausalInf,
+                          MaskKind::Increasing, MaskKind::WindowEnd}) {
+      AttnCase c{{2, 3, 65, 197, 16, 8}, kind, {false, false, true, true}};
+      c.blockQ = t[0];
+      c.blockK = t[1];
+      runAttention(GetParam(), c);
+      if (HasFailure())
+        return;
+    }
+}
+
 // A row whose scores are all -inf is NaN (softmax of all -inf); the other
 // rows are unaffected.
 TEST_P(Nn, AttentionFullyMaskedRowIsNaN) {
@@ -749,17 +767,25 @@ TEST_P(Nn, AttentionScratchIsBounded) {
   const tcc_isa isa = GetParam().isa;
   for (int64_t dk : {1, 8, 64, 128})
     for (int64_t dv : {1, 64}) {
-      const size_t tile = tcc_attention_scratch_size_f32(isa, 64, 256, dk, dv);
+      const size_t tile =
+          tcc_attention_scratch_size_f32(isa, 64, 256, dk, dv, 0, 0);
       EXPECT_GT(tile, 0u);
-      EXPECT_EQ(tcc_attention_scratch_size_f32(isa, 100000, 100000, dk, dv),
+      EXPECT_EQ(
+          tcc_attention_scratch_size_f32(isa, 100000, 100000, dk, dv, 0, 0),
+          tile);
+      EXPECT_LE(tcc_attention_scratch_size_f32(isa, 7, 300, dk, dv, 0, 0),
                 tile);
-      EXPECT_LE(tcc_attention_scratch_size_f32(isa, 7, 300, dk, dv), tile);
-      EXPECT_LE(tcc_attention_scratch_size_f32(isa, 300, 7, dk, dv), tile);
+      EXPECT_LE(tcc_attention_scratch_size_f32(isa, 300, 7, dk, dv, 0, 0),
+                tile);
+      // Smaller tiles need less.
+      EXPECT_LT(
+          tcc_attention_scratch_size_f32(isa, 100000, 100000, dk, dv, 16, 32),
+          tile);
     }
-  EXPECT_EQ(tcc_attention_scratch_size_f32(isa, 0, 5, 8, 8), 0u);
-  EXPECT_EQ(tcc_attention_scratch_size_f32(isa, 5, 0, 8, 8), 0u);
-  EXPECT_EQ(tcc_attention_scratch_size_f32(isa, 5, 5, 0, 8), 0u);
-  EXPECT_EQ(tcc_attention_scratch_size_f32(isa, 5, 5, 8, 0), 0u);
+  EXPECT_EQ(tcc_attention_scratch_size_f32(isa, 0, 5, 8, 8, 0, 0), 0u);
+  EXPECT_EQ(tcc_attention_scratch_size_f32(isa, 5, 0, 8, 8, 0, 0), 0u);
+  EXPECT_EQ(tcc_attention_scratch_size_f32(isa, 5, 5, 0, 8, 0, 0), 0u);
+  EXPECT_EQ(tcc_attention_scratch_size_f32(isa, 5, 5, 8, 0, 0, 0), 0u);
 }
 
 //===--------------------------------------------------------------------===//
