@@ -16,6 +16,7 @@
 // Grouped convolutions keep the linalg lowering.
 //
 //===----------------------------------------------------------------------===//
+#include "passes/PatternUtils.h"
 #include "passes/Passes.h"
 
 #include "mlir/IR/BuiltinAttributes.h"
@@ -33,24 +34,6 @@ using namespace tcc;
 
 namespace {
 
-std::optional<std::vector<float>> constantFloats(Value v) {
-  auto constant = v.getDefiningOp<tfm::ConstantOp>();
-  if (!constant)
-    return std::nullopt;
-  Attribute value = constant.getValue();
-  if (auto resource = dyn_cast<DenseF32ResourceElementsAttr>(value)) {
-    if (auto data = resource.tryGetAsArrayRef())
-      return std::vector<float>(data->begin(), data->end());
-    return std::nullopt;
-  }
-  if (auto dense = dyn_cast<DenseElementsAttr>(value);
-      dense && dense.getElementType().isF32()) {
-    auto values = dense.getValues<float>();
-    return std::vector<float>(values.begin(), values.end());
-  }
-  return std::nullopt;
-}
-
 struct ConvToGemmPattern : OpRewritePattern<tfm::Conv2dOp> {
   ConvToGemmPattern(MLIRContext *ctx, int64_t maxColumnsBytes)
       : OpRewritePattern(ctx), maxColumnsBytes(maxColumnsBytes) {}
@@ -63,7 +46,7 @@ struct ConvToGemmPattern : OpRewritePattern<tfm::Conv2dOp> {
     if (op.getGroups() != 1 || !inType.getElementType().isF32() ||
         !inType.hasStaticShape() || outType.getNumElements() == 0)
       return rewriter.notifyMatchFailure(op, "grouped, non-f32 or empty");
-    auto weights = constantFloats(op.getWeight());
+    auto weights = getF32ConstantValues(op.getWeight());
     if (!weights)
       return rewriter.notifyMatchFailure(op, "weight is not a constant");
 

@@ -2,6 +2,7 @@
 #include "passes/PatternUtils.h"
 
 #include "mlir/IR/BuiltinAttributes.h"
+#include "mlir/IR/DialectResourceBlobManager.h"
 #include "mlir/IR/Matchers.h"
 
 #include <cmath>
@@ -184,3 +185,24 @@ bool broadcastsInto(ArrayRef<int64_t> small, ArrayRef<int64_t> shape) {
 }
 
 } // namespace tcc
+
+std::optional<std::vector<float>> tcc::getF32Elements(mlir::Attribute value) {
+  if (auto resource = llvm::dyn_cast<mlir::DenseF32ResourceElementsAttr>(value)) {
+    if (auto data = resource.tryGetAsArrayRef())
+      return std::vector<float>(data->begin(), data->end());
+    return std::nullopt;
+  }
+  if (auto dense = llvm::dyn_cast<mlir::DenseElementsAttr>(value);
+      dense && dense.getElementType().isF32()) {
+    auto values = dense.getValues<float>();
+    return std::vector<float>(values.begin(), values.end());
+  }
+  return std::nullopt;
+}
+
+std::optional<std::vector<float>> tcc::getF32ConstantValues(mlir::Value value) {
+  auto constant = value.getDefiningOp<tfm::ConstantOp>();
+  if (!constant)
+    return std::nullopt;
+  return getF32Elements(constant.getValue());
+}

@@ -5,6 +5,7 @@
 #include "dialects/tfm/TfmOps.h"
 
 #include <optional>
+#include <vector>
 
 namespace tcc {
 
@@ -57,6 +58,14 @@ std::optional<Scaled> matchUniformScale(mlir::Value value);
 /// The elements of a constant i1 tensor (dense, or a dense_resource whose
 /// blob is present), row-major.
 std::optional<llvm::SmallVector<bool>> getBoolConstantValues(mlir::Value value);
+
+/// The elements of an f32 constant attribute (dense, or a dense_resource
+/// whose blob is present), row-major; the compile-time weight transforms
+/// (packing, transposition) read weights through it.
+std::optional<std::vector<float>> getF32Elements(mlir::Attribute value);
+
+/// getF32Elements of the attribute of a tfm.constant producing `value`.
+std::optional<std::vector<float>> getF32ConstantValues(mlir::Value value);
 
 /// True when every operation in `ops` other than `except` has exactly one
 /// use: the intermediate values of a matched subgraph may then be deleted

@@ -18,6 +18,7 @@
 // broadcast), is left to the linalg lowering.
 //
 //===----------------------------------------------------------------------===//
+#include "passes/PatternUtils.h"
 #include "targets/cpu/Passes.h"
 
 #include "tcc_kernels.h"
@@ -52,25 +53,6 @@ bool isF32Tensor(Value v) {
   auto type = dyn_cast<RankedTensorType>(v.getType());
   return type && type.hasStaticShape() && type.getElementType().isF32() &&
          type.getNumElements() > 0;
-}
-
-/// The float contents of a constant op, or nothing.
-std::optional<std::vector<float>> constantFloats(Value v) {
-  auto constant = v.getDefiningOp<tfm::ConstantOp>();
-  if (!constant)
-    return std::nullopt;
-  Attribute value = constant.getValue();
-  if (auto resource = dyn_cast<DenseF32ResourceElementsAttr>(value)) {
-    if (auto data = resource.tryGetAsArrayRef())
-      return std::vector<float>(data->begin(), data->end());
-    return std::nullopt;
-  }
-  if (auto dense = dyn_cast<DenseElementsAttr>(value);
-      dense && dense.getElementType().isF32()) {
-    auto values = dense.getValues<float>();
-    return std::vector<float>(values.begin(), values.end());
-  }
-  return std::nullopt;
 }
 
 /// Builds the kernel calls of one function.
@@ -193,7 +175,7 @@ private:
     Value &packed = packedWeights[weight];
     if (packed)
       return packed;
-    auto floats = constantFloats(weight);
+    auto floats = tcc::getF32ConstantValues(weight);
     if (!floats)
       return Value();
     auto type = cast<RankedTensorType>(weight.getType());

@@ -7,6 +7,7 @@
 // layout the kernel reads and keeps the artifact deterministic.
 //
 //===----------------------------------------------------------------------===//
+#include "passes/PatternUtils.h"
 #include "targets/cpu/BufferPointers.h"
 #include "targets/cpu/Passes.h"
 
@@ -32,18 +33,7 @@ namespace {
 std::optional<std::vector<float>> readWeights(memref::GlobalOp global) {
   if (!global || !global.getConstant() || !global.getInitialValue())
     return std::nullopt;
-  Attribute init = *global.getInitialValue();
-  if (auto resource = dyn_cast<DenseF32ResourceElementsAttr>(init)) {
-    if (auto data = resource.tryGetAsArrayRef())
-      return std::vector<float>(data->begin(), data->end());
-    return std::nullopt;
-  }
-  if (auto dense = dyn_cast<DenseElementsAttr>(init);
-      dense && dense.getElementType().isF32()) {
-    auto values = dense.getValues<float>();
-    return std::vector<float>(values.begin(), values.end());
-  }
-  return std::nullopt;
+  return tcc::getF32Elements(*global.getInitialValue());
 }
 
 /// (pointer to the first element, row stride) of a rank-2 f32 memref.
