@@ -169,6 +169,11 @@ void tcc_linear_f32_avx512(int64_t M, int64_t N, int64_t K, const float *A,
                            const float *bias, int activation,
                            const float *residual, int64_t ldr, float *C,
                            int64_t ldc);
+/* Built only for AArch64. */
+void tcc_linear_f32_neon(int64_t M, int64_t N, int64_t K, const float *A,
+                         int64_t lda, const float *packedB, const float *bias,
+                         int activation, const float *residual, int64_t ldr,
+                         float *C, int64_t ldc);
 
 /* Attention with heads packed in the last dim, per batch b < batch and head
  * h < heads:
@@ -215,6 +220,7 @@ size_t tcc_attention_scratch_size_f32(tcc_isa isa, int64_t sq, int64_t skv,
 TCC_DECLARE_ATTENTION(generic)
 TCC_DECLARE_ATTENTION(avx2)
 TCC_DECLARE_ATTENTION(avx512)
+TCC_DECLARE_ATTENTION(neon) /* AArch64 only */
 
 /*===-------------------------------------------------------------------===*
  * Threads (hosts only; firmware never calls this).

@@ -134,6 +134,15 @@ extern "C" void tcc_gemm_f32_neon(int64_t M, int64_t N, int64_t K,
                                       accumulate);
 }
 
+extern "C" void tcc_linear_f32_neon(int64_t M, int64_t N, int64_t K,
+                                    const float *A, int64_t lda,
+                                    const float *packedB, const float *bias,
+                                    int activation, const float *residual,
+                                    int64_t ldr, float *C, int64_t ldc) {
+  tcc_kernels::linearParallel<NeonKernel>(M, N, K, A, lda, packedB, bias,
+                                          activation, residual, ldr, C, ldc);
+}
+
 extern "C" void tcc_gemm_f32_unpacked_neon(
     int64_t M, int64_t N, int64_t K, const float *A, int64_t lda,
     const float *B, int64_t ldb, tcc_gemm_b_layout b_layout,

@@ -31,9 +31,10 @@ const std::vector<Kernel> &allKernels() {
        tcc_activation_f32_avx512},
 #endif
 #if defined(__aarch64__)
-      // No NEON linear or transformer kernels yet: those tests skip.
       {TCC_ISA_NEON, "neon", tcc_gemm_f32_neon, tcc_gemm_f32_unpacked_neon,
-       nullptr, nullptr, nullptr, nullptr, nullptr, nullptr},
+       tcc_linear_f32_neon, tcc_attention_f32_neon,
+       tcc_attention_masked_f32_neon, tcc_layer_norm_f32_neon,
+       tcc_softmax_f32_neon, tcc_activation_f32_neon},
 #endif
   };
   return kernels;
