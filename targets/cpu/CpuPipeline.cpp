@@ -31,12 +31,12 @@ void buildCpuLoweringPipeline(mlir::OpPassManager &pm,
                               const CpuLoweringOptions &options) {
   const std::string &isa = options.kernelIsa;
   if (!isa.empty()) {
-    // The transformer kernels exist for these ISAs; another ISA's GEMM
-    // (neon) still has the portable ones.
+    // The transformer kernels exist for these ISAs (neon: over the NEON
+    // GEMM); any other ISA gets the portable ones.
     pm.addPass(createConvToGemm());
     pm.addPass(mlir::createCanonicalizerPass());
     const std::string nnIsa =
-        (isa == "avx2" || isa == "avx512") ? isa : "generic";
+        (isa == "avx2" || isa == "avx512" || isa == "neon") ? isa : "generic";
     TileForCacheOptions tiling;
     tiling.isa = nnIsa;
     tiling.cacheBytes = options.cacheBytes;

@@ -119,6 +119,8 @@ struct UseCpuKernelsPass : tcc::impl::UseCpuKernelsBase<UseCpuKernelsPass> {
       kernelIsa = TCC_ISA_AVX2;
     else if (isa == "avx512")
       kernelIsa = TCC_ISA_AVX512;
+    else if (isa == "neon")
+      kernelIsa = TCC_ISA_NEON;
     else {
       module.emitError("no CPU kernels for isa '") << isa << "'";
       return signalPassFailure();
