@@ -65,6 +65,26 @@ int64_t estimateFlops(Operation *op) {
         int64_t n = o.getWeight().getType().getDimSize(1);
         return 2 * m * k * n + (o.getBias() ? m * n : 0);
       })
+      .Case([](tfm::FusedLinearOp o) {
+        // What the unfused ops count: the linear layer, its activation
+        // (as tfm.gelu / tfm.relu) and the residual add.
+        int64_t k = o.getWeight().getType().getDimSize(0);
+        int64_t n = o.getWeight().getType().getDimSize(1);
+        int64_t m = elements(o.getInput()) / k;
+        int64_t perElement = (o.getBias() ? 1 : 0) + (o.getResidual() ? 1 : 0);
+        switch (o.getActivation()) {
+        case tfm::Activation::gelu:
+        case tfm::Activation::gelu_tanh:
+          perElement += 8;
+          break;
+        case tfm::Activation::relu:
+          perElement += 1;
+          break;
+        case tfm::Activation::none:
+          break;
+        }
+        return 2 * m * k * n + perElement * m * n;
+      })
       .Case([](tfm::MatmulOp o) {
         auto lhs = o.getLhs().getType();
         int64_t k = lhs.getShape().back();
