@@ -16,6 +16,7 @@
 // a property of each ISA's microkernel (runtime/kernels/gemm_config.h).
 //
 //===----------------------------------------------------------------------===//
+#include "targets/cpu/KernelIsa.h"
 #include "targets/cpu/Passes.h"
 
 #include "tcc_kernels.h"
@@ -34,9 +35,9 @@ struct TileForCachePass : tcc::impl::TileForCacheBase<TileForCachePass> {
   using TileForCacheBase::TileForCacheBase;
 
   void runOnOperation() override {
-    tcc_isa kernelIsa = isa == "avx512" ? TCC_ISA_AVX512
-                        : isa == "avx2" ? TCC_ISA_AVX2
-                                        : TCC_ISA_GENERIC;
+    // Only sizes the scratch estimate; an unknown ISA fails later, in
+    // tfm-use-cpu-kernels.
+    tcc_isa kernelIsa = tcc::parseKernelIsa(isa).value_or(TCC_ISA_GENERIC);
     getOperation().walk([&](tfm::AttentionOp op) {
       auto q = cast<RankedTensorType>(op.getQuery().getType());
       auto k = cast<RankedTensorType>(op.getKey().getType());

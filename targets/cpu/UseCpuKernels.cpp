@@ -19,6 +19,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "passes/PatternUtils.h"
+#include "targets/cpu/KernelIsa.h"
 #include "targets/cpu/Passes.h"
 
 #include "tcc_kernels.h"
@@ -113,18 +114,12 @@ struct UseCpuKernelsPass : tcc::impl::UseCpuKernelsBase<UseCpuKernelsPass> {
 
   void runOnOperation() override {
     ModuleOp module = getOperation();
-    if (isa == "generic")
-      kernelIsa = TCC_ISA_GENERIC;
-    else if (isa == "avx2")
-      kernelIsa = TCC_ISA_AVX2;
-    else if (isa == "avx512")
-      kernelIsa = TCC_ISA_AVX512;
-    else if (isa == "neon")
-      kernelIsa = TCC_ISA_NEON;
-    else {
+    std::optional<tcc_isa> parsed = tcc::parseKernelIsa(isa);
+    if (!parsed) {
       module.emitError("no CPU kernels for isa '") << isa << "'";
       return signalPassFailure();
     }
+    kernelIsa = *parsed;
 
     SmallVector<Operation *> ops;
     module.walk([&](Operation *op) {

@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 #include "passes/PatternUtils.h"
 #include "targets/cpu/BufferPointers.h"
+#include "targets/cpu/KernelIsa.h"
 #include "targets/cpu/Passes.h"
 
 #include "tcc_kernels.h"
@@ -53,19 +54,12 @@ struct UseGemmUkernelsPass : tcc::impl::UseGemmUkernelsBase<UseGemmUkernelsPass>
 
   void runOnOperation() override {
     ModuleOp module = getOperation();
-    tcc_isa kernelIsa;
-    if (isa == "generic")
-      kernelIsa = TCC_ISA_GENERIC;
-    else if (isa == "avx2")
-      kernelIsa = TCC_ISA_AVX2;
-    else if (isa == "avx512")
-      kernelIsa = TCC_ISA_AVX512;
-    else if (isa == "neon")
-      kernelIsa = TCC_ISA_NEON;
-    else {
+    std::optional<tcc_isa> parsed = tcc::parseKernelIsa(isa);
+    if (!parsed) {
       module.emitError("unknown microkernel isa '") << isa << "'";
       return signalPassFailure();
     }
+    tcc_isa kernelIsa = *parsed;
     std::string kernelName = "tcc_gemm_f32_" + isa;
 
     SymbolTable symbols(module);
